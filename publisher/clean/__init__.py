@@ -1,0 +1,129 @@
+"""Cleaning: text → text, by an ordered table of small named rules.
+
+Each rule is a pure function ``(text) -> text`` that removes one kind of
+artifact and never a character of content. Rules are switched off by name;
+an unknown name is an error, never silently ignored. Spacing policies are presets.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .linebreaks import clean_line_breaks
+from .punctuation import (
+    ascii_full_stop,
+    balance_brackets,
+    dash,
+    document_number_brackets,
+    ellipsis,
+    fullwidth_alnum,
+    halfwidth_punctuation,
+    pair_quotes,
+)
+from .residue import (
+    remove_page_breaks,
+    remove_page_numbers,
+    remove_running_headers,
+    remove_web_boilerplate,
+    remove_word_bookmarks,
+)
+from .spacing import SpacingPolicy, clean_cjk_spacing
+from .whitespace import collapse_blank_lines, normalize_line_ends, normalize_spaces, remove_invisible
+
+__all__ = ["RULE_NAMES", "CleanOptions", "Fix", "clean", "explain"]
+
+
+@dataclass(frozen=True)
+class CleanOptions:
+    """How to clean: the spacing policy and the rules switched off by name."""
+
+    spacing: SpacingPolicy = "official"
+    disabled: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        unknown = set(self.disabled) - set(RULE_NAMES)
+        if unknown:
+            raise ValueError(f"unknown cleaning rule(s): {', '.join(sorted(unknown))}; known: {', '.join(RULE_NAMES)}")
+        if self.spacing not in ("official", "pangu"):
+            raise ValueError(f"unknown spacing policy {self.spacing!r}: use 'official' or 'pangu'")
+
+
+Rule = Callable[[str, CleanOptions], str]
+
+
+def _plain(func: Callable[[str], str]) -> Rule:
+    return lambda text, _options: func(text)
+
+
+# The order matters: page furniture goes before lines are joined, lines are joined
+# before punctuation and quotes are judged paragraph by paragraph.
+_RULES: tuple[tuple[str, Rule], ...] = (
+    ("normalize_line_ends", _plain(normalize_line_ends)),
+    ("remove_invisible", _plain(remove_invisible)),
+    ("remove_word_bookmarks", _plain(remove_word_bookmarks)),
+    ("remove_page_numbers", _plain(remove_page_numbers)),
+    ("remove_running_headers", _plain(remove_running_headers)),
+    ("remove_page_breaks", _plain(remove_page_breaks)),
+    ("remove_web_boilerplate", _plain(remove_web_boilerplate)),
+    ("normalize_spaces", _plain(normalize_spaces)),
+    ("clean_line_breaks", _plain(clean_line_breaks)),
+    ("fullwidth_alnum", _plain(fullwidth_alnum)),
+    ("ellipsis", _plain(ellipsis)),
+    ("halfwidth_punctuation", _plain(halfwidth_punctuation)),
+    ("ascii_full_stop", _plain(ascii_full_stop)),
+    ("dash", _plain(dash)),
+    ("document_number_brackets", _plain(document_number_brackets)),
+    ("balance_brackets", _plain(balance_brackets)),
+    ("pair_quotes", _plain(pair_quotes)),
+    ("clean_cjk_spacing", lambda text, options: clean_cjk_spacing(text, options.spacing)),
+    ("collapse_blank_lines", _plain(collapse_blank_lines)),
+)
+
+RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
+
+
+def _active(options: CleanOptions) -> Iterable[tuple[str, Rule]]:
+    return ((name, rule) for name, rule in _RULES if name not in options.disabled)
+
+
+def clean(text: str, options: CleanOptions | None = None) -> str:
+    """Apply every enabled rule in order."""
+    options = options or CleanOptions()
+    for _name, rule in _active(options):
+        text = rule(text, options)
+    return text
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One change a rule makes: where (line in the text the rule saw, 1-based) and what."""
+
+    rule: str
+    line: int
+    before: str
+    after: str
+
+
+def explain(text: str, options: CleanOptions | None = None) -> list[Fix]:
+    """Every change cleaning would make, rule by rule, for ``publisher check``."""
+    options = options or CleanOptions()
+    fixes: list[Fix] = []
+    for name, rule in _active(options):
+        after = rule(text, options)
+        if after != text:
+            fixes.extend(_diff(name, text, after))
+        text = after
+    return fixes
+
+
+def _diff(rule: str, before: str, after: str) -> list[Fix]:
+    old, new = before.split("\n"), after.split("\n")
+    out: list[Fix] = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        out.append(Fix(rule, i1 + 1, "\n".join(old[i1:i2]), "\n".join(new[j1:j2])))
+    return out

@@ -1,0 +1,103 @@
+"""Line breaks inside sentences, as copying out of a PDF or a narrow window leaves them.
+
+Joining follows the CSS rule for Chinese: a break between two Chinese characters
+disappears, a break next to Latin text becomes one space. A line is joined to
+the next only when it plainly continues there:
+
+* hard-wrapped text (most lines of one near-equal width, as a PDF prints them):
+  a full-width line continues on the next line;
+* any text: a long line that stops mid-sentence continues on the next line.
+
+Never across a blank line where blank lines separate paragraphs, never into a
+line that starts a numbered item, and never out of a short line (a title or
+heading, or a paragraph the source cut off).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..fields import has_field
+from ..numbering import match_marker
+from .chars import CJK_PUNCT, HAN, display_width, ends_sentence
+
+#: A line this wide (in columns, CJK = 2) or less is a title, heading or fragment, not running text.
+SHORT_LINE = 60
+_WIDTH_SLACK = 6
+_CJK_EDGE = re.compile(f"[{HAN}{CJK_PUNCT}]")
+
+
+def typical_width(lines: list[str]) -> int | None:
+    """The width of a full line in hard-wrapped text, or None where lines are paragraphs."""
+    widths = [display_width(line.strip()) for line in lines if line.strip()]
+    if len(widths) < 8:
+        return None
+    ranked = sorted(widths)
+    full = ranked[int(len(ranked) * 0.8)]
+    if full > 240 or full < 20:
+        return None
+    near = sum(1 for w in widths if full - _WIDTH_SLACK <= w <= full + _WIDTH_SLACK)
+    return full if near >= 0.5 * len(widths) else None
+
+
+def uses_blank_lines(lines: list[str]) -> bool:
+    """Do blank lines separate the paragraphs of this text?"""
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    if len(nonblank) < 3:
+        return False
+    followed = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].strip())
+    return followed >= 0.3 * len(nonblank)
+
+
+def starts_item(line: str) -> bool:
+    return match_marker(line.lstrip()) is not None
+
+
+def join_pair(left: str, right: str) -> str:
+    """Join two pieces of one sentence: no space between CJK, one space next to Latin."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return left + right
+    if _CJK_EDGE.match(left[-1]) or _CJK_EDGE.match(right[0]):
+        return left + right
+    if left.endswith("-") and left[-2:-1].isalpha() and right[0].islower():
+        return left + right  # a hyphenated Latin word broken at the line end
+    return left + " " + right
+
+
+def _continues(prev: str, nxt: str, width: int | None) -> bool:
+    if starts_item(nxt) or has_field(prev) or has_field(nxt):
+        return False
+    prev_width = display_width(prev.strip())
+    if width is not None and prev_width >= width - _WIDTH_SLACK:
+        return True
+    return prev_width > SHORT_LINE and not ends_sentence(prev) and not starts_item(prev)
+
+
+def clean_line_breaks(text: str) -> str:
+    """Join lines broken inside a sentence back into their paragraph."""
+    lines = text.split("\n")
+    width = typical_width(lines)
+    blank_paragraphs = uses_blank_lines(lines)
+    out: list[str] = []
+    last_physical = ""  # the last source line merged into out[-1]
+    pending_blanks: list[str] = []
+    for line in lines:
+        if not line.strip():
+            pending_blanks.append(line)
+            continue
+        can_join = bool(out) and out[-1].strip() and (not pending_blanks or not blank_paragraphs)
+        if can_join and pending_blanks and width is None:
+            # A blank line in text that does not use blank lines between paragraphs:
+            # join only a sentence plainly cut in two (a page break inside it).
+            can_join = display_width(last_physical) > SHORT_LINE and not ends_sentence(last_physical)
+        if can_join and _continues(last_physical, line, width):
+            out[-1] = join_pair(out[-1], line)
+            pending_blanks = []
+        else:
+            out.extend(pending_blanks)
+            pending_blanks = []
+            out.append(line)
+        last_physical = line.strip()
+    out.extend(pending_blanks)
+    return "\n".join(out)

@@ -1,0 +1,130 @@
+"""Residue of Word, PDF and the web: bookmarks, page numbers, running headers, site boilerplate.
+
+Only lines that carry nothing of the author's are removed. Keyword, summary,
+date and source lines of web pages are metadata: they are left for the
+structure stage, which moves them out of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .chars import display_width, ends_sentence
+
+_WORD_BOOKMARK = re.compile(r"\[bookmark:\s*[^\]\n]{0,80}\]", re.IGNORECASE)
+
+_DASHES = "-‐‑‒–—―－─"
+_PAGE_NUMBER_LINE = re.compile(
+    rf"^[ \u3000]*(?:"
+    rf"[{_DASHES}]+[ \u3000]*\d{{1,4}}[ \u3000]*[{_DASHES}]+"  # - 3 -, —3—
+    r"|第[ \u3000]*\d{1,4}[ \u3000]*页(?:[ \u3000]*[,，/]?[ \u3000]*共[ \u3000]*\d{1,4}[ \u3000]*页)?"  # 第3页 共9页
+    r"|共[ \u3000]*\d{1,4}[ \u3000]*页[ \u3000]*第[ \u3000]*\d{1,4}[ \u3000]*页"
+    r"|(?:Page|PAGE|p\.)[ ]*\d{1,4}(?:[ ]*(?:of|/)[ ]*\d{1,4})?"
+    r"|\d{1,4}[ ]*/[ ]*\d{1,4}"
+    r")[ \u3000]*$",
+    re.MULTILINE,
+)
+_BARE_NUMBER = re.compile(r"^[ \u3000]*\d{1,4}[ \u3000]*$")
+
+_WEB_NOISE_LINE = re.compile(
+    r"^[ \u3000]*(?:"
+    r"[【\[]?返回顶部[】\]]?|[【\[]?打印本页[】\]]?|[【\[]?关闭窗口[】\]]?|[【\[]?打印此文[】\]]?"
+    r"|(?:[【\[]?(?:打印本页|关闭窗口|返回顶部|收藏本页|打印|关闭)[】\]]?[ \u3000]*){2,}"
+    r"|字号[:：][ \u3000]*[大中小 \u3000]+"
+    r"|分享到[:：].{0,40}"
+    r"|试读结束.{0,60}"
+    r"|.{0,30}(?:VIP|会员)(?:可|免费|才能|即可).{0,30}(?:阅读|下载|查看)全文.{0,20}"
+    r"|(?:上一篇|下一篇)[:：].{0,60}"
+    r")[ \u3000]*$",
+    re.MULTILINE,
+)
+# Page-view counters: removed from a line, which keeps its date and source for the metadata.
+_VIEW_COUNTER = re.compile(r"[ \u3000]*(?:浏览次数|阅读次数|点击数|点击量|阅读量|浏览量)[:：][ \u3000]*\d*")
+
+
+def remove_word_bookmarks(text: str) -> str:
+    """``[bookmark: _GoBack]`` and similar anchors that Word leaves in copied text."""
+    return _WORD_BOOKMARK.sub("", text)
+
+
+def remove_page_numbers(text: str) -> str:
+    """Lines that are only a page number: ``- 3 -``, ``—3—``, ``第3页 共9页``, ``3/9``.
+
+    A bare number on its own line is a page number only next to a page break.
+    """
+    text = _PAGE_NUMBER_LINE.sub("", text)
+    if "\f" not in text:
+        return text
+    pages = text.split("\f")
+    out = []
+    for page in pages:
+        lines = page.split("\n")
+        nonblank = [i for i, line in enumerate(lines) if line.strip()]
+        for i in (nonblank[:1] + nonblank[-1:]) if nonblank else []:
+            if _BARE_NUMBER.match(lines[i]):
+                lines[i] = ""
+        out.append("\n".join(lines))
+    return "\f".join(out)
+
+
+def _header_key(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip())
+
+
+def remove_running_headers(text: str) -> str:
+    """Lines repeated at the top or bottom of most pages: running headers and footers.
+
+    Pages are told by form feeds (as pdftotext writes them). Without form feeds,
+    a short line without sentence punctuation that recurs at least three times in
+    hard-wrapped text is a header that a PDF copy left between its lines.
+    """
+    if "\f" in text:
+        pages = [p for p in text.split("\f")]
+        real_pages = [p for p in pages if p.strip()]
+        if len(real_pages) < 3:
+            return text
+        edges: Counter[str] = Counter()
+        for page in real_pages:
+            lines = [line for line in page.split("\n") if line.strip()]
+            seen = {_header_key(line) for line in lines[:2] + lines[-2:]}
+            edges.update(seen)
+        threshold = max(3, len(real_pages) // 2)
+        furniture = {k for k, n in edges.items() if n >= threshold}
+        if not furniture:
+            return text
+        out = []
+        for page in pages:
+            lines = page.split("\n")
+            idx = [i for i, line in enumerate(lines) if line.strip()]
+            for i in idx[:2] + idx[-2:]:
+                if _header_key(lines[i]) in furniture:
+                    lines[i] = ""
+            out.append("\n".join(lines))
+        return "\f".join(out)
+    lines = text.split("\n")
+    candidates = Counter(
+        line.strip() for line in lines
+        if line.strip() and display_width(line.strip()) <= 60 and not ends_sentence(line)
+    )
+    repeated = {k for k, n in candidates.items() if n >= 3}
+    if not repeated or not _is_hard_wrapped(lines):
+        return text
+    return "\n".join("" if line.strip() in repeated else line for line in lines)
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    from .linebreaks import typical_width
+
+    return typical_width(lines) is not None
+
+
+def remove_page_breaks(text: str) -> str:
+    """Form feeds → line breaks, once the page furniture around them is gone."""
+    return text.replace("\f", "\n")
+
+
+def remove_web_boilerplate(text: str) -> str:
+    """Site furniture: 返回顶部, 打印本页, 试读结束…VIP…, 分享到, page-view counters."""
+    text = _WEB_NOISE_LINE.sub("", text)
+    return _VIEW_COUNTER.sub("", text)

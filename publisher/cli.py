@@ -1,0 +1,149 @@
+"""The command line: thin commands that parse options and call one library function each."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .clean import RULE_NAMES, CleanOptions, explain
+from .errors import PublisherError
+from .model import SourceFile
+from .pipeline import convert_file, is_markdown
+from .read import find_manuscripts, read_file
+from .write.json import render_json, source_to_dict
+from .write.markdown import render_markdown, split_markdown_names
+
+
+def _clean_options(spacing: str, disable: tuple[str, ...]) -> CleanOptions:
+    try:
+        return CleanOptions(spacing=spacing, disabled=frozenset(disable))  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--disable/--spacing") from None
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, so a failure leaves nothing half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+_spacing_option = click.option(
+    "--spacing", type=click.Choice(["official", "pangu"]), default="official", show_default=True,
+    help="Space between Chinese and Latin/digits: none (official documents) or one (pangu).")
+_disable_option = click.option(
+    "--disable", multiple=True, metavar="RULE",
+    help=f"Switch a cleaning rule off (repeatable). Rules: {', '.join(RULE_NAMES)}.")
+_encoding_option = click.option("--encoding", default=None,
+                                help="Read inputs in this encoding instead of detecting it.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="publisher")
+def main() -> None:
+    """Turn raw Chinese manuscripts into a clean, published collection."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(file_okay=False), default=None,
+              help="Write one file per document into this folder instead of standard output.")
+@click.option("--to", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@_encoding_option
+@_spacing_option
+@_disable_option
+def convert(paths: tuple[str, ...], output: str | None, fmt: str, encoding: str | None,
+            spacing: str, disable: tuple[str, ...]) -> None:
+    """Clean and structure manuscripts (files or folders) into Markdown or JSON."""
+    options = _clean_options(spacing, disable)
+    files = find_manuscripts(list(paths))
+    results: list[SourceFile] = []
+    failed = 0
+    for path in files:
+        try:
+            results.append(convert_file(path, options, encoding))
+        except PublisherError as exc:
+            click.echo(f"error: {exc.format_message()}", err=True)
+            failed += 1
+    if output is None:
+        _print(results, fmt, several=len(files) > 1)
+    else:
+        _write(results, Path(output), fmt)
+    if failed:
+        sys.exit(2)
+
+
+def _print(results: list[SourceFile], fmt: str, several: bool) -> None:
+    if fmt == "json":
+        import json
+
+        if several:
+            click.echo(json.dumps([source_to_dict(r) for r in results], ensure_ascii=False, indent=1))
+        elif results:
+            click.echo(render_json(results[0]), nl=False)
+        return
+    parts = [render_markdown(doc, source=r.path) for r in results for doc in r.documents]
+    click.echo("\n".join(parts), nl=False)
+
+
+def _write(results: list[SourceFile], out: Path, fmt: str) -> None:
+    for r in results:
+        stem = Path(r.path).stem
+        if fmt == "json":
+            _write_atomic(out / f"{stem}.json", render_json(r))
+            continue
+        for name, doc in zip(split_markdown_names(stem, len(r.documents)), r.documents, strict=True):
+            target = out / name
+            if is_markdown(r.path) and Path(r.path).resolve() == target.resolve():
+                raise PublisherError(f"{r.path}: would overwrite its own source; choose another --output")
+            _write_atomic(target, render_markdown(doc, source=r.path))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_encoding_option
+@_spacing_option
+@_disable_option
+def check(paths: tuple[str, ...], encoding: str | None, spacing: str, disable: tuple[str, ...]) -> None:
+    """List each fix cleaning would make (rule, line, before → after); exit 1 if any."""
+    options = _clean_options(spacing, disable)
+    changes = 0
+    failed = 0
+    for path in find_manuscripts(list(paths)):
+        if is_markdown(path):
+            continue
+        try:
+            raw = read_file(path, encoding)
+        except PublisherError as exc:
+            click.echo(f"error: {exc.format_message()}", err=True)
+            failed += 1
+            continue
+        for fix in explain(raw.text, options):
+            changes += 1
+            click.echo(f"{path}:{fix.line}: {fix.rule}: {_excerpt(fix.before)} → {_excerpt(fix.after)}")
+    if failed:
+        sys.exit(2)
+    if changes:
+        click.echo(f"{changes} fix(es) would be made", err=True)
+        sys.exit(1)
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    flat = text.replace("\n", "⏎").replace("\f", "␌")
+    shown = flat if len(flat) <= limit else flat[: limit // 2] + "…" + flat[-limit // 2:]
+    return repr(shown)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,49 @@
+"""Labelled metadata lines that web pages and bulletins put around a text.
+
+``本文关键词:``, ``本文简介:``, ``发布时间：``, ``来源：``, ``作者：`` and the like.
+The cleaning stage never joins such a line with its neighbours; the structure
+stage moves them out of the text into the document's metadata.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: label → metadata field it fills ("" for a label that only marks where the text starts).
+LABELS: dict[str, str] = {
+    "本文关键词": "keywords",
+    "关键词": "keywords",
+    "关键字": "keywords",
+    "本文简介": "summary",
+    "内容摘要": "summary",
+    "摘要": "summary",
+    "本文内容": "",
+    "正文": "",
+    "发布时间": "date",
+    "发布日期": "date",
+    "发文日期": "date",
+    "日期": "date",
+    "时间": "date",
+    "来源": "source",
+    "信息来源": "source",
+    "文章来源": "source",
+    "作者": "author",
+    "发布机构": "issuer",
+    "发文机关": "issuer",
+    "责任编辑": "editor",
+    "编辑": "editor",
+}
+
+_LABEL_ALT = "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True))
+#: A label and its value; several may share one line (发布时间：… 来源：…).
+FIELD = re.compile(rf"(?:^|(?<=[ \u3000]))(?P<label>{_LABEL_ALT})[ \u3000]*[:：][ \u3000]*")
+#: Web-page labels that announce a field even in the middle of a line (标题 本文关键词:…).
+WEB_FIELD = re.compile(r"(?P<label>本文关键词|本文简介|本文内容)[:：]")
+
+
+def has_field(line: str) -> bool:
+    """Is this a labelled metadata line rather than running text?"""
+    if WEB_FIELD.search(line):
+        return True
+    m = FIELD.match(line.strip())
+    return bool(m) and len(line.strip()) <= 80

@@ -1,0 +1,152 @@
+"""Reader for edited Markdown (front matter + CommonMark) → the document model.
+
+The inverse of :mod:`publisher.write.markdown`: converting its output again gives
+the same Markdown. Salutations and closing lines are recognised by the same
+rules as in raw text, so they need no markup of their own.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from .errors import FrontMatterError
+from .model import Block, Document, Meta
+from .structure.lines import Line, iso_date
+from .structure.outline import closing
+
+log = logging.getLogger("publisher")
+_LEAD_MARKS = re.compile(r"^[。！？!?：:；;，,、]+")
+_md = MarkdownIt("commonmark").use(front_matter_plugin)
+
+_META_KEYS = {"title", "date", "issuer", "author", "keywords", "summary", "source", "slug"}
+
+
+def _inline_text(token: Token) -> str:
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("")
+    return "".join(parts)
+
+
+def _lead(token: Token) -> str | None:
+    children = token.children or []
+    if len(children) < 3 or children[0].type != "strong_open":
+        return None
+    depth, strong = 0, []
+    rest_index = None
+    for i, child in enumerate(children):
+        if child.type == "strong_open":
+            depth += 1
+        elif child.type == "strong_close":
+            depth -= 1
+            if depth == 0:
+                rest_index = i + 1
+                break
+        elif child.type == "text":
+            strong.append(child.content)
+    if rest_index is None or rest_index >= len(children):
+        return None
+    following = children[rest_index].content if children[rest_index].type == "text" else ""
+    marks = _LEAD_MARKS.match(following)
+    return "".join(strong) + (marks.group() if marks else "")
+
+
+def parse_front_matter(raw: str, name: str) -> dict[str, object]:
+    try:
+        data = yaml.safe_load(raw) if raw.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise FrontMatterError(f"{name}: malformed front matter{where}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(f"{name}: front matter must be a mapping of keys to values")
+    return data
+
+
+def _meta(data: dict[str, object], name: str) -> Meta:
+    date = data.get("date")
+    if date is not None and not isinstance(date, str):
+        date = str(date)  # YAML reads 2020-03-01 as a date object
+    if isinstance(date, str) and date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        date = iso_date(date) or date
+    keywords = data.get("keywords") or ()
+    if isinstance(keywords, str):
+        keywords = tuple(k for k in re.split(r"[,，、;；\s]+", keywords) if k)
+    if not isinstance(keywords, list | tuple):
+        raise FrontMatterError(f"{name}: keywords must be a list")
+
+    def text(key: str) -> str | None:
+        value = data.get(key)
+        return str(value) if value not in (None, "") else None
+
+    return Meta(date=date or None, issuer=text("issuer"), author=text("author"),
+                keywords=tuple(str(k) for k in keywords), summary=text("summary"),
+                source=text("source"), slug=text("slug"))
+
+
+def read_markdown(text: str, name: str = "<markdown>") -> Document:
+    tokens = _md.parse(text)
+    data: dict[str, object] = {}
+    title: str | None = None
+    blocks: list[Block] = []
+    quote_depth = 0
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == "front_matter":
+            data = parse_front_matter(tok.content, name)
+        elif tok.type == "blockquote_open":
+            quote_depth += 1
+        elif tok.type == "blockquote_close":
+            quote_depth -= 1
+        elif tok.type == "heading_open":
+            level = int(tok.tag[1])
+            content = _inline_text(tokens[i + 1])
+            if level == 1 and title is None and not blocks:
+                title = content
+            else:
+                blocks.append(Block("heading", content, level=max(1, level - 1)))
+        elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open":
+            content = _inline_text(tok)
+            if quote_depth:
+                blocks.append(Block("note", content))
+            else:
+                lead = _lead(tok)
+                line = Line(content, blank_before=True, number=tok.map[0] + 1 if tok.map else 0)
+                if line.is_salutation:
+                    blocks.append(Block("salutation", content))
+                else:
+                    blocks.append(Block("paragraph", content,
+                                        lead=lead if lead and content.startswith(lead) and lead != content else None))
+        i += 1
+    blocks = _closing(blocks)
+    fm_title = data.get("title")
+    unknown = set(data) - _META_KEYS
+    if unknown:
+        log.warning("%s: unknown front matter key(s) ignored: %s", name, ", ".join(sorted(map(str, unknown))))
+    return Document(title=title or (str(fm_title) if fm_title else None), meta=_meta(data, name), blocks=tuple(blocks))
+
+
+def _closing(blocks: list[Block]) -> list[Block]:
+    """Re-derive the closing signature and date of plain trailing paragraphs."""
+    n = 0
+    while n < 2 and n < len(blocks) and blocks[-1 - n].type == "paragraph" and not blocks[-1 - n].lead:
+        n += 1
+    if not n:
+        return blocks
+    lines = [Line(b.text, True, 0) for b in blocks[len(blocks) - n:]]
+    _body, tail = closing([Line("", True, 0), *lines])
+    if not tail:
+        return blocks
+    return blocks[: len(blocks) - len(tail)] + tail

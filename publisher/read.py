@@ -1,0 +1,134 @@
+"""Reading: bytes on disk → text, with the encoding it was read in.
+
+Chinese manuscripts arrive as UTF-8 (with or without BOM), UTF-16, GB18030 and
+its subsets, or Big5. Statistical detectors misread short GBK text as Big5 or
+cp949, so the order is fixed: a BOM, strict UTF-8, UTF-16 without BOM (told by
+its NUL bytes), GB18030, and only then a detector. Plain gb2312/gbk are never
+used: GB18030 is their superset and they fail on characters such as 䶮.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+#: File suffixes read as manuscripts when a folder is given.
+MANUSCRIPT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class RawText:
+    path: str
+    text: str
+    encoding: str
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text of CJK and ASCII has NULs in one byte lane; GB and UTF-8 never do."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    zeros_even, zeros_odd = even.count(0), odd.count(0)
+    if zeros_odd > len(odd) * 0.2 and zeros_even == 0:
+        return "utf-16-le"
+    if zeros_even > len(even) * 0.2 and zeros_odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(sample) * 0.05
+
+
+def decode(data: bytes, encoding: str | None = None, *, name: str = "<bytes>") -> tuple[str, str]:
+    """Decode manuscript bytes; returns ``(text, encoding)`` or raises :class:`InputError`."""
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except LookupError:
+            raise InputError(f"{name}: unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: cannot be read as {encoding} (byte {exc.start})") from None
+    bom = _bom_encoding(data)
+    if bom:
+        return data.decode(bom, errors="strict"), bom
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    if _looks_binary(data):
+        raise InputError(f"{name}: looks like a binary file, not a text manuscript")
+    for candidate in ("utf-8", "gb18030"):
+        try:
+            return data.decode(candidate), candidate
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{name}: unknown encoding; name it with --encoding")
+    return str(best), best.encoding
+
+
+def read_file(path: str | os.PathLike[str], encoding: str | None = None) -> RawText:
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file or folder")
+    if p.is_dir():
+        raise InputError(f"{p}: is a folder, not a file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror})") from None
+    if not data.strip():
+        raise InputError(f"{p}: is empty")
+    text, used = decode(data, encoding, name=str(p))
+    if not text.strip("\ufeff \t\r\n\f\u3000\u00a0"):
+        raise InputError(f"{p}: is empty")
+    return RawText(path=str(path), text=text, encoding=used)
+
+
+def find_manuscripts(paths: list[str]) -> list[Path]:
+    """Expand files and folders into a sorted list of manuscript files."""
+    found: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise InputError(f"{p}: no such file or folder")
+        if p.is_dir():
+            inside = sorted(
+                f for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in MANUSCRIPT_SUFFIXES and not f.name.startswith(".")
+            )
+            if not inside:
+                raise InputError(f"{p}: holds no manuscripts ({', '.join(MANUSCRIPT_SUFFIXES)})")
+            found.extend(inside)
+        else:
+            found.append(p)
+    return found

@@ -1,0 +1,136 @@
+"""Structure: cleaned text → documents (title, metadata, blocks).
+
+A file may hold several documents: a web compilation announces them with
+``篇2:`` lines and repeats its keyword/summary fields for each; a bulletin
+carries several speeches, each under its own title.
+"""
+
+from __future__ import annotations
+
+from ..fields import WEB_FIELD
+from ..model import Block, Document, Meta
+from .head import (
+    TITLE_ENDING,
+    Head,
+    gather_title,
+    is_header_line,
+    read_header,
+    read_labelled_fields,
+    read_name_or_date,
+    read_web_fields,
+    speaker_from_title,
+    summary_without_title,
+)
+from .lines import TITLE_WIDTH, Line, split_lines
+from .outline import Draft, assign_levels, classify, closing
+
+__all__ = ["structure"]
+
+
+def _is_body(line: Line) -> bool:
+    return (line.width > TITLE_WIDTH or line.has_sentence_end) and not (
+        line.is_field or line.is_note or line.separator_title is not None
+    )
+
+
+def _starts_titled_document(lines: list[Line], i: int) -> bool:
+    """A second speech in a bulletin: a title-like line (…的讲话摘要) followed by body text."""
+    if not lines[i].is_titleish:
+        return False
+    title, used = gather_title(lines, i)
+    if not TITLE_ENDING.search(title) or i + used >= len(lines):
+        return False
+    nxt = lines[i + used]
+    return _is_body(nxt) or nxt.is_salutation
+
+
+def split_documents(lines: list[Line]) -> list[tuple[list[Line], bool]]:
+    """Segments of lines, one per document, each with whether it continues the previous one's header."""
+    segments: list[tuple[list[Line], bool]] = [([], False)]
+    body_seen = False
+    for i, line in enumerate(lines):
+        new, inherits = False, False
+        if line.separator_title is not None or ((m := WEB_FIELD.search(line.text)) and m.group("label") != "本文内容"):
+            new = body_seen
+        elif body_seen and _starts_titled_document(lines, i):
+            new, inherits = True, True
+        if new:
+            segments.append(([], inherits))
+            body_seen = False
+        segments[-1][0].append(line)
+        body_seen = body_seen or _is_body(line)
+    return [s for s in segments if s[0]]
+
+
+def _read_head(lines: list[Line]) -> tuple[Head, list[Block], int]:
+    """Read head lines until the body starts; returns the head, notes met, and where the body starts."""
+    head = Head()
+    notes: list[Block] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.separator_title is not None:
+            head.page_title = head.page_title or line.separator_title or None
+        elif WEB_FIELD.search(line.text):
+            read_web_fields(line, head)
+        elif line.is_field:
+            read_labelled_fields(line, head)
+        elif head.title is None and is_header_line(line):
+            read_header(line, head)
+        elif line.is_note:
+            notes.append(Block("note", line.text))
+        elif head.title is None and line.is_titleish:
+            head.title, used = gather_title(lines, i)
+            i += used
+            while i < len(lines) and read_name_or_date(lines[i], head):
+                i += 1
+            continue
+        else:
+            break
+        i += 1
+    return head, notes, i
+
+
+def build_document(lines: list[Line], inherited: Meta | None = None) -> Document:
+    head, notes, start = _read_head(lines)
+    body, tail = closing(lines[start:])
+    drafts: list[Draft] = []
+    for line in body:
+        drafts.extend(classify(line))
+    blocks = notes + assign_levels(drafts) + tail
+    title = head.title or head.page_title
+    fields = head.fields
+    if title:
+        fields.setdefault("author", speaker_from_title(title))
+    if isinstance(fields.get("summary"), str):
+        fields["summary"] = summary_without_title(str(fields["summary"]), [title or "", head.page_title or ""])
+    if not fields.get("date"):
+        date_block = next((b for b in tail if b.type == "date"), None)
+        if date_block:
+            from .lines import iso_date
+
+            fields["date"] = iso_date(date_block.text)
+    meta = Meta(
+        date=_str(fields.get("date")) or (inherited.date if inherited else None),
+        issuer=_str(fields.get("issuer")) or (inherited.issuer if inherited else None),
+        author=_str(fields.get("author")),
+        keywords=tuple(fields.get("keywords") or ()),  # type: ignore[arg-type]
+        summary=_str(fields.get("summary")),
+        source=_str(fields.get("source")),
+    )
+    return Document(title=title, meta=meta, blocks=tuple(blocks))
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def structure(text: str) -> tuple[Document, ...]:
+    """Find the documents of a cleaned text."""
+    lines = split_lines(text)
+    docs: list[Document] = []
+    for segment, inherits in split_documents(lines):
+        doc = build_document(segment, docs[-1].meta if inherits and docs else None)
+        if doc.title or doc.blocks:
+            docs.append(doc)
+    return tuple(docs)

@@ -1,0 +1,139 @@
+"""The head of a document: title, bulletin header, web-page fields, author and date lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..fields import FIELD, LABELS, WEB_FIELD
+from .lines import DATE, DATE_NUMERIC, TITLE_WIDTH, Line, iso_date
+
+#: What a title of a speech, report or bulletin ends with.
+TITLE_ENDING = re.compile(
+    r"(?:讲话|讲话稿|讲稿|讲话摘要|讲话要点|发言|发言稿|致辞|贺词|报告|工作报告|摘要|通知|意见|决定|办法|方案|规定|条例|细则|"
+    r"总结|纪要|简报|通报|公告|通告|倡议书?|贺信|的信|主持词|述职|汇报|答卷人|新篇章|讲评)[）)]?$"
+)
+_ORG_SUFFIX = re.compile(
+    r"(?:委员会|工作委员会|人民政府|政府|办公室|办公厅|党委|党组|支部|总支|委|局|厅|部|院|署|处|科|室|中心|协会|学会|"
+    r"联合会|总会|公司|集团|大学|学院|学校|研究所|研究院|编辑部|报社)$"
+)
+_ISSUER_VERBS = re.compile(r"(?:编发|印发|编印|主办|编|发)$")
+_SPEAKER_IN_TITLE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?在.{2,80}(?:上|中|时)的(?:讲话|发言|致辞|报告|总结讲话|主持词)")
+_SPEAKER_COLON = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4})[：:]")
+_NAME_LINE = re.compile(r"^[（(]?(?:[\u4e00-\u9fff]{1,12}\s+)?(?P<name>[\u4e00-\u9fff]{2,4})(?:同志)?[）)]?$")
+_KEYWORD_SPLIT = re.compile(r"[,，、;；\s]+")
+
+
+@dataclass
+class Head:
+    """What the head lines of a document say; filled in as they are read."""
+
+    title: str | None = None
+    page_title: str | None = None  # the title a web page repeats before its fields
+    fields: dict[str, object] = field(default_factory=dict)
+
+    def set(self, key: str, value: object) -> None:
+        if value and key not in self.fields:
+            self.fields[key] = value
+
+
+def gather_title(lines: list[Line], start: int) -> tuple[str, int]:
+    """A title from ``lines[start]``, joined with the lines a long title was split into (001).
+
+    A continuation is short, unnumbered, not a sentence, and not a name, date or
+    subtitle line; a blank line between the parts is allowed.
+    """
+    title = lines[start].text
+    used = 1
+    while start + used < len(lines) and used < 3:
+        nxt = lines[start + used]
+        if not nxt.is_titleish or nxt.width < 10 or nxt.text.startswith(("—", "（", "(", "──")):
+            break
+        if _NAME_LINE.match(nxt.text) or (TITLE_ENDING.search(title) and not TITLE_ENDING.search(nxt.text)):
+            break
+        if (len(title) + len(nxt.text)) * 2 > TITLE_WIDTH * 1.4:
+            break
+        title += nxt.text
+        used += 1
+    return title, used
+
+
+def is_header_line(line: Line) -> bool:
+    """A bulletin or letterhead line: an issuer and a date (…编发 2019年1月17日), no sentence."""
+    return line.width <= 90 and not line.has_sentence_end and iso_date(line.text) is not None and (
+        line.is_date or bool(_ORG_SUFFIX.search(_issuer_part(line.text) or ""))
+    )
+
+
+def _issuer_part(text: str) -> str | None:
+    m = DATE.search(text) or DATE_NUMERIC.search(text)
+    if not m:
+        return None
+    before = _ISSUER_VERBS.sub("", text[: m.start()].strip()).strip()
+    return before or None
+
+
+def read_header(line: Line, head: Head) -> None:
+    head.set("date", iso_date(line.text))
+    issuer = _issuer_part(line.text)
+    if issuer and _ORG_SUFFIX.search(issuer):
+        head.set("issuer", issuer)
+
+
+def read_web_fields(line: Line, head: Head) -> None:
+    """``标题 本文关键词:a,b`` / ``本文简介:…`` / ``本文内容:``: the page title and a field."""
+    m = WEB_FIELD.search(line.text)
+    assert m is not None
+    before = line.text[: m.start()].strip()
+    if before:
+        head.page_title = head.page_title or before
+    _store(m.group("label"), line.text[m.end():].strip(), head)
+
+
+def read_labelled_fields(line: Line, head: Head) -> None:
+    """``发布时间：2020-03-01 来源：某某网 作者：某某``: one or several fields on a line."""
+    matches = list(FIELD.finditer(line.text))
+    for k, m in enumerate(matches):
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(line.text)
+        _store(m.group("label"), line.text[m.end():end].strip(), head)
+
+
+def _store(label: str, value: str, head: Head) -> None:
+    key = LABELS.get(label, "")
+    if not key or not value:
+        return
+    if key == "keywords":
+        head.set("keywords", tuple(k for k in _KEYWORD_SPLIT.split(value) if k))
+    elif key == "date":
+        head.set("date", iso_date(value))
+    elif key in ("summary", "source", "author", "issuer"):
+        head.set(key, value)
+
+
+def read_name_or_date(line: Line, head: Head) -> bool:
+    """Lines under a title: the speaker's name or the date of the speech. True if consumed."""
+    if line.is_date:
+        head.set("date", iso_date(line.text))
+        return True
+    m = _NAME_LINE.match(line.text)
+    if (m and line.width <= 30 and not line.blank_before) or (m and line.text.startswith(("（", "("))):
+        head.set("author", m.group("name"))
+        return True
+    return False
+
+
+def speaker_from_title(title: str) -> str | None:
+    for pattern in (_SPEAKER_IN_TITLE, _SPEAKER_COLON):
+        m = pattern.match(title)
+        if m and not m.group("name").startswith(("在", "关于", "市", "省", "县", "区")):
+            return m.group("name")
+    return None
+
+
+def summary_without_title(summary: str, titles: list[str]) -> str:
+    """Web summaries repeat the title before the opening sentences; keep the sentences."""
+    for title in sorted(filter(None, titles), key=len, reverse=True):
+        if summary.startswith(title) and len(summary) > len(title):
+            return summary[len(title):].strip()
+    return summary

@@ -1,0 +1,105 @@
+"""What the structure stage knows about a single line of cleaned text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..clean.chars import SENTENCE_END, display_width
+from ..fields import has_field
+from ..numbering import Marker, match_marker
+
+#: Longest line (in columns, CJK = 2) that can be a title or a standalone heading.
+TITLE_WIDTH = 100
+HEADING_WIDTH = 110
+
+_SALUTATION = re.compile(
+    r"^(?:尊敬的.{1,30}|(?:各位|亲爱的)[\u4e00-\u9fff、]{1,20}|同志们|同事们|朋友们|女士们(?:、|，)?先生们|老师们(?:、|，)?同学们"
+    r"|[\u4e00-\u9fff]{0,10}(?:同志|领导|代表|来宾|嘉宾)们?(?:[、，][\u4e00-\u9fff]{1,10})*)[：:！!]$"
+)
+_NOTE = re.compile(r"^[【\[]?(?:编者按|编者的话|编者注|编后语|按语|编辑按)[】\]]?[：:]?")
+DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE_NUMERIC = re.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
+_DATE_LINE = re.compile(
+    r"^[（(]?\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})\s*[）)]?$")
+_SEPARATOR = re.compile(r"^篇\s*(\d{1,3})\s*[:：]\s*(?P<title>.*)$")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    blank_before: bool
+    number: int  # 1-based line number in the cleaned text
+
+    @property
+    def width(self) -> int:
+        return display_width(self.text)
+
+    @property
+    def marker(self) -> Marker | None:
+        return match_marker(self.text)
+
+    @property
+    def has_sentence_end(self) -> bool:
+        """Does a sentence end anywhere in the line (。！？ inside or at the end)?"""
+        return any(c in SENTENCE_END for c in self.text.rstrip("”’"))
+
+    @property
+    def is_field(self) -> bool:
+        return has_field(self.text)
+
+    @property
+    def is_salutation(self) -> bool:
+        return self.width <= 60 and bool(_SALUTATION.match(self.text))
+
+    @property
+    def is_note(self) -> bool:
+        return bool(_NOTE.match(self.text))
+
+    @property
+    def is_date(self) -> bool:
+        return bool(_DATE_LINE.match(self.text))
+
+    @property
+    def separator_title(self) -> str | None:
+        """``篇2:标题`` between the articles of a web compilation: the announced title."""
+        m = _SEPARATOR.match(self.text)
+        return m.group("title").strip() if m else None
+
+    @property
+    def is_titleish(self) -> bool:
+        """Short, not a sentence, not numbered: a title, a title fragment or a heading without number."""
+        return (
+            0 < self.width <= TITLE_WIDTH
+            and not self.text.rstrip("”’）)").endswith(tuple("。！？!?；;，,、：:"))
+            and not self.has_sentence_end
+            and self.marker is None
+            and not self.is_field
+            and not self.is_salutation
+            and not self.is_date
+            and self.separator_title is None
+        )
+
+
+def split_lines(text: str) -> list[Line]:
+    out: list[Line] = []
+    blank = False
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line:
+            blank = True
+            continue
+        out.append(Line(line, blank_before=blank, number=number))
+        blank = False
+    return out
+
+
+def iso_date(text: str) -> str | None:
+    """The first full date in the text, as ``YYYY-MM-DD``; None where there is none or it is impossible."""
+    for pattern in (DATE, DATE_NUMERIC):
+        m = pattern.search(text)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None

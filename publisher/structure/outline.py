@@ -1,0 +1,83 @@
+"""The body of a document: headings and their levels, run-in leads, salutations, notes, closings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Block
+from .lines import HEADING_WIDTH, Line
+
+#: A run-in lead is the first sentence of a numbered paragraph, when it is this short (characters).
+LEAD_MAX = 50
+#: A 一、 section title that runs into its paragraph (…保持高度一致。“两个确立”是…) may be this long.
+RUN_IN_SECTION_MAX = 80
+_FIRST_SENTENCE = re.compile(r"^.+?[。！？!?](?:[”’])?")
+#: Families whose run-in first sentence is a section title, split into a standalone heading.
+_SECTION_FAMILIES = ("cn_comma", "chapter", "section")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A block before heading levels are known: headings carry their numbering family."""
+
+    type: str
+    text: str
+    family: str | None = None
+    lead: str | None = None
+
+
+def first_sentence(text: str) -> str | None:
+    m = _FIRST_SENTENCE.match(text)
+    return m.group() if m else None
+
+
+def classify(line: Line) -> list[Draft]:
+    """One body line → its block(s)."""
+    text = line.text
+    if line.is_salutation:
+        return [Draft("salutation", text)]
+    if line.is_note:
+        return [Draft("note", text)]
+    marker = line.marker
+    if marker is None:
+        return [Draft("paragraph", text)]
+    if line.width <= HEADING_WIDTH and not line.has_sentence_end:
+        return [Draft("heading", text, family=marker.family)]
+    sentence = first_sentence(text)
+    if sentence is None or sentence == text:
+        return [Draft("paragraph", text)]
+    if marker.family in _SECTION_FAMILIES and len(sentence) <= RUN_IN_SECTION_MAX:
+        heading = sentence.rstrip("。")
+        if not heading.endswith(("！", "？", "!", "?")):
+            return [Draft("heading", heading, family=marker.family), Draft("paragraph", text[len(sentence):])]
+    if len(sentence) <= LEAD_MAX:
+        return [Draft("paragraph", text, lead=sentence)]
+    return [Draft("paragraph", text)]
+
+
+def closing(lines: list[Line]) -> tuple[list[Line], list[Block]]:
+    """Split off a closing signature and date (…市住建局 / 2023年1月10日) from the end."""
+    tail: list[Block] = []
+    rest = list(lines)
+    if rest and rest[-1].is_date and len(rest) > 1:
+        tail.insert(0, Block("date", rest.pop().text))
+        if rest and rest[-1].is_titleish and rest[-1].width <= 40 and len(rest) > 1:
+            tail.insert(0, Block("signature", rest.pop().text))
+    return rest, tail
+
+
+def assign_levels(drafts: list[Draft]) -> list[Block]:
+    """Heading levels follow the numbering families in the order the document first uses them."""
+    order: list[str] = []
+    for d in drafts:
+        if d.type == "heading" and d.family and d.family not in order:
+            order.append(d.family)
+    blocks = []
+    for d in drafts:
+        if d.type == "heading":
+            level = order.index(d.family) + 1 if d.family in order else 1
+            blocks.append(Block("heading", d.text, level=level))
+        else:
+            blocks.append(Block(d.type, d.text, lead=d.lead))  # type: ignore[arg-type]
+    return blocks

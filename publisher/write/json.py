@@ -1,0 +1,38 @@
+"""The JSON of ``publisher convert --to json`` (see shared/CONTRACT.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Block, Document, SourceFile
+
+
+def block_to_dict(block: Block) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": block.type}
+    if block.level is not None:
+        out["level"] = block.level
+    out["text"] = block.text
+    if block.lead:
+        out["lead"] = block.lead
+    return out
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    return {
+        "title": doc.title,
+        "meta": {k: v for k, v in doc.meta.as_dict().items() if k not in ("slug",)},
+        "blocks": [block_to_dict(b) for b in doc.blocks],
+    }
+
+
+def source_to_dict(source: SourceFile) -> dict[str, Any]:
+    return {
+        "source": source.path,
+        "encoding": source.encoding,
+        "documents": [document_to_dict(d) for d in source.documents],
+    }
+
+
+def render_json(source: SourceFile) -> str:
+    return json.dumps(source_to_dict(source), ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,87 @@
+"""Markdown with YAML front matter: the editable middle of the pipeline.
+
+Text is escaped so that it renders back exactly as written: ``**`` placeholders
+stay asterisks, ``1.`` at a line start stays text. A run-in lead is set as
+``**一要聚焦忠诚使命**。``: the sentence mark stays outside the bold, because
+CommonMark does not close emphasis between a Chinese full stop and a letter
+(``**…。**认`` is not bold in any CommonMark renderer).
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from ..model import Block, Document
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&~|])")
+_LINE_START = re.compile(r"^(#|>|[-+=](?=\s|$)|\d{1,9}(?=[.)]))")
+_TRAILING_MARKS = re.compile(r"[。！？!?：:；;，,、]+$")
+
+
+def escape_inline(text: str) -> str:
+    """Escape what CommonMark would read as inline markup (``**`` stays two asterisks)."""
+    return _INLINE_SPECIAL.sub(r"\\\1", text)
+
+
+def escape(text: str) -> str:
+    """Escape what CommonMark would read as markup, so the text renders unchanged."""
+    text = escape_inline(text)
+    m = _LINE_START.match(text)
+    if m:
+        if m.group(1)[0].isdigit():
+            end = m.end()
+            text = text[:end] + "\\" + text[end:]
+        else:
+            text = "\\" + text
+    return text
+
+
+def _lead_paragraph(block: Block) -> str:
+    lead = block.lead or ""
+    rest = block.text[len(lead):]
+    core = _TRAILING_MARKS.sub("", lead)
+    marks = lead[len(core):]
+    if not core:
+        return escape(block.text)
+    # After the lead nothing stands at a line start: only inline escapes apply.
+    return f"**{escape(core)}**{escape_inline(marks + rest)}"
+
+
+def render_block(block: Block) -> str:
+    if block.type == "heading":
+        return "#" * (min(block.level or 1, 5) + 1) + " " + escape(block.text)
+    if block.type in ("note", "quote"):
+        return "> " + escape(block.text)
+    if block.lead:
+        return _lead_paragraph(block)
+    return escape(block.text)
+
+
+def front_matter(doc: Document, source: str | None = None) -> dict[str, object]:
+    data: dict[str, object] = {}
+    if doc.title:
+        data["title"] = doc.title
+    data.update(doc.meta.as_dict())
+    if source and "source" not in data:
+        data["source"] = source
+    return data
+
+
+def render_markdown(doc: Document, source: str | None = None) -> str:
+    """One document as Markdown: front matter, ``#`` title, blocks separated by blank lines."""
+    parts = []
+    fm = front_matter(doc, source)
+    if fm:
+        dumped = yaml.safe_dump(fm, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+        parts.append(f"---\n{dumped}---")
+    if doc.title:
+        parts.append("# " + escape(doc.title))
+    parts.extend(render_block(b) for b in doc.blocks)
+    return "\n\n".join(parts) + "\n"
+
+
+def split_markdown_names(stem: str, count: int) -> list[str]:
+    """File names for the documents of one source: ``x.md``, then ``x-2.md``, ``x-3.md``."""
+    return [f"{stem}.md" if i == 0 else f"{stem}-{i + 1}.md" for i in range(count)]
