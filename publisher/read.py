@@ -42,17 +42,41 @@ def _bom_encoding(data: bytes) -> str | None:
     return None
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text of CJK and ASCII has NULs in one byte lane; GB and UTF-8 never do."""
-    if len(data) < 4 or len(data) % 2:
+def _is_common(ch: str) -> bool:
+    """ASCII, full-width punctuation, or a Hanzi among the most frequent (GB2312 level 1 or Big5 frequent)."""
+    if ch.isascii() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…·":
+        return True
+    try:
+        if 0xB0 <= ch.encode("gb2312")[0] <= 0xD7:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        return 0xA4 <= ch.encode("big5")[0] <= 0xC6
+    except UnicodeEncodeError:
+        return False
+
+
+def plausibility(text: str) -> float:
+    """Share of characters that ordinary Chinese text is made of; a wrong decoding scores low."""
+    sample = [c for c in text[:4000] if not c.isspace()]
+    if not sample:
+        return 1.0
+    return sum(1 for c in sample if _is_common(c)) / len(sample)
+
+
+def _most_plausible(data: bytes, encodings: tuple[str, ...]) -> tuple[str, str] | None:
+    readings = []
+    for rank, candidate in enumerate(encodings):
+        try:
+            text = data.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+        readings.append((plausibility(text), -rank, text, candidate))
+    if not readings:
         return None
-    even, odd = data[0::2], data[1::2]
-    zeros_even, zeros_odd = even.count(0), odd.count(0)
-    if zeros_odd > len(odd) * 0.2 and zeros_even == 0:
-        return "utf-16-le"
-    if zeros_even > len(even) * 0.2 and zeros_odd == 0:
-        return "utf-16-be"
-    return None
+    score, _, text, used = max(readings)
+    return (text, used) if score >= 0.5 else None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -75,19 +99,24 @@ def decode(data: bytes, encoding: str | None = None, *, name: str = "<bytes>") -
     bom = _bom_encoding(data)
     if bom:
         return data.decode(bom, errors="strict"), bom
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        try:
-            return data.decode(utf16), "utf-16"
-        except UnicodeDecodeError:
-            pass
+    utf16 = ("utf-16-le", "utf-16-be") if len(data) % 2 == 0 else ()
+    if b"\x00" in data and utf16:
+        # UTF-16 without BOM: its ASCII characters carry NUL bytes.
+        best = _most_plausible(data, utf16)
+        if best:
+            return best[0], "utf-16"
     if _looks_binary(data):
         raise InputError(f"{name}: looks like a binary file, not a text manuscript")
-    for candidate in ("utf-8", "gb18030"):
-        try:
-            return data.decode(candidate), candidate
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # GB18030 decodes almost any byte string, Big5 and UTF-16 included: choose by
+    # which reading gives ordinary Chinese, GB18030 first among equals.
+    best = _most_plausible(data, ("gb18030", "big5hkscs", *utf16))
+    if best:
+        text, used = best
+        return text, {"big5hkscs": "big5", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}.get(used, used)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

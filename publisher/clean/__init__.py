@@ -32,7 +32,7 @@ from .residue import (
 from .spacing import SpacingPolicy, clean_cjk_spacing
 from .whitespace import collapse_blank_lines, normalize_line_ends, normalize_spaces, remove_invisible
 
-__all__ = ["RULE_NAMES", "CleanOptions", "Fix", "clean", "explain"]
+__all__ = ["RULE_NAMES", "CleanOptions", "Fix", "apply_rule", "clean", "explain"]
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,14 @@ RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
 
 def _active(options: CleanOptions) -> Iterable[tuple[str, Rule]]:
     return ((name, rule) for name, rule in _RULES if name not in options.disabled)
+
+
+def apply_rule(name: str, text: str, options: CleanOptions | None = None) -> str:
+    """Apply one rule by name (for tests and for tools that want a single fix)."""
+    rules = dict(_RULES)
+    if name not in rules:
+        raise ValueError(f"unknown cleaning rule {name!r}; known: {', '.join(RULE_NAMES)}")
+    return rules[name](text, options or CleanOptions())
 
 
 def clean(text: str, options: CleanOptions | None = None) -> str:

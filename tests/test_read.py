@@ -1,0 +1,132 @@
+"""Reading manuscripts: encodings, line ends, and bad input."""
+
+from __future__ import annotations
+
+import codecs
+import json
+
+import opencc
+import pytest
+from click.testing import CliRunner
+
+from publisher.cli import main
+from publisher.errors import InputError
+from publisher.pipeline import convert_file
+from publisher.read import decode, read_file
+from publisher.write.json import source_to_dict
+
+from .conftest import seed_paths
+
+ENCODINGS = {
+    "gb18030": lambda t: t.encode("gb18030"),
+    "utf-16": lambda t: t.encode("utf-16"),  # with BOM
+    "utf-16-le-no-bom": lambda t: t.encode("utf-16-le"),
+    "utf-8-sig": lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+}
+
+
+def _documents(path) -> list:
+    return source_to_dict(convert_file(path))["documents"]
+
+
+@pytest.mark.parametrize("encoding", sorted(ENCODINGS))
+@pytest.mark.parametrize("seed", seed_paths(), ids=lambda p: p.name[:3])
+def test_seed_reencoded_gives_the_same_documents(tmp_path, seed, encoding):
+    text = seed.read_text(encoding="utf-8")
+    other = tmp_path / seed.name
+    other.write_bytes(ENCODINGS[encoding](text))
+    assert _documents(other) == _documents(seed)
+
+
+def test_short_gbk_text_is_read_as_gb18030_not_big5():
+    # Detectors misread short GBK text; every 8-character window of a seed must come back right.
+    text = "".join(seed_paths()[3].read_text(encoding="utf-8").split())
+    for start in range(0, 2000, 37):
+        window = text[start:start + 8]
+        got, used = decode(window.encode("gbk"))
+        assert (got, used) == (window, "gb18030")
+
+
+def test_gb18030_only_characters_are_read():
+    text = "王䶮同志在会上讲话"
+    assert decode(text.encode("gb18030")) == (text, "gb18030")
+    with pytest.raises(UnicodeEncodeError):
+        text.encode("gbk")
+
+
+def test_big5_is_told_from_gb18030():
+    simplified = seed_paths()[3].read_text(encoding="utf-8").split("\n")[3]
+    traditional = opencc.OpenCC("s2tw").convert(simplified)
+    data = traditional.encode("big5", errors="ignore")
+    expected = data.decode("big5")
+    assert decode(data) == (expected, "big5")
+    short = "臺灣的國語課本".encode("big5")
+    assert decode(short) == ("臺灣的國語課本", "big5")
+
+
+def test_encoding_option_overrides_detection():
+    assert decode("中文".encode("gbk"), "gbk") == ("中文", "gbk")
+    with pytest.raises(InputError, match="unknown encoding"):
+        decode(b"abc", "no-such-codec")
+    with pytest.raises(InputError, match="cannot be read as utf-8"):
+        decode("中文".encode("gbk"), "utf-8")
+
+
+def test_line_ends_form_feeds_and_invisible_characters(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes("标题\r\n\r\n第一段\u200b内容。\r第二段\u00ad内容。\f第三段。".encode())
+    blocks = _documents(path)[0]["blocks"]
+    assert [b["text"] for b in blocks] == ["第一段内容。", "第二段内容。", "第三段。"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"  \r\n\n\t ", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        (bytes(range(256)) * 4, "binary"),
+    ],
+    ids=["empty", "blank", "png", "random-bytes"],
+)
+def test_bad_input_gives_one_line_and_exit_2(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = CliRunner().invoke(main, ["convert", str(path), "--to", "json"])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    with pytest.raises(InputError):
+        read_file(path)
+
+
+def test_missing_path_and_folder_without_manuscripts(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["convert", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2 and "no such file" in result.stderr
+    (tmp_path / "empty-folder").mkdir()
+    result = runner.invoke(main, ["convert", str(tmp_path / "empty-folder")])
+    assert result.exit_code == 2 and "holds no manuscripts" in result.stderr
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path):
+    (tmp_path / "a.txt").write_text("标题\n\n正文第一段。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["convert", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "b.txt: is empty" in result.stderr
+    assert (out / "a.md").read_text(encoding="utf-8").startswith("---\ntitle: 标题\n")
+    assert sorted(p.name for p in out.iterdir()) == ["a.md"]  # nothing half-written
+
+
+def test_json_output_is_the_contract(tmp_path):
+    seed = seed_paths()[3]
+    result = CliRunner().invoke(main, ["convert", str(seed), "--to", "json"])
+    data = json.loads(result.stdout)
+    assert set(data) == {"source", "encoding", "documents"}
+    assert data["encoding"] == "utf-8"
+    doc = data["documents"][0]
+    assert doc["title"] == "在2020年党风廉政建设工作会议上的讲话"
+    assert doc["blocks"][0] == {"type": "salutation", "text": "同志们："}
+    assert {"type", "text"} <= set(doc["blocks"][1])
