@@ -131,7 +131,7 @@ def check(paths: tuple[str, ...], encoding: str | None, spacing: str, disable: t
             continue
         for fix in explain(raw.text, options):
             changes += 1
-            click.echo(f"{path}:{fix.line}: {fix.rule}: {_excerpt(fix.before)} → {_excerpt(fix.after)}")
+            click.echo(f"{path}:{fix.line}: {fix.rule}: {_quoted(fix.before)} → {_quoted(fix.after)}")
     if failed:
         sys.exit(2)
     if changes:
@@ -139,10 +139,11 @@ def check(paths: tuple[str, ...], encoding: str | None, spacing: str, disable: t
         sys.exit(1)
 
 
-def _excerpt(text: str, limit: int = 60) -> str:
+def _quoted(text: str, limit: int = 80) -> str:
     flat = text.replace("\n", "⏎").replace("\f", "␌")
-    shown = flat if len(flat) <= limit else flat[: limit // 2] + "…" + flat[-limit // 2:]
-    return repr(shown)
+    if len(flat) > limit:
+        flat = flat[: limit // 2] + "…" + flat[-limit // 2:]
+    return repr(flat)
 
 
 if __name__ == "__main__":  # pragma: no cover

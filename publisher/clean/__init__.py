@@ -127,11 +127,41 @@ def explain(text: str, options: CleanOptions | None = None) -> list[Fix]:
 
 
 def _diff(rule: str, before: str, after: str) -> list[Fix]:
+    """The changes between two versions of a text, as small before → after pieces by line."""
     old, new = before.split("\n"), after.split("\n")
     out: list[Fix] = []
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        out.append(Fix(rule, i1 + 1, "\n".join(old[i1:i2]), "\n".join(new[j1:j2])))
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            for k in range(i2 - i1):
+                out.extend(_line_changes(rule, i1 + k + 1, old[i1 + k], new[j1 + k]))
+            continue
+        out.append(Fix(rule, i1 + 1, _show_lines(old[i1:i2]), _show_lines(new[j1:j2])))
     return out
+
+
+def _show_lines(lines: list[str]) -> str:
+    if not lines:
+        return "(nothing)"
+    if not any(line.strip() for line in lines):
+        return f"({len(lines)} blank line{'s' if len(lines) > 1 else ''})"
+    return "\n".join(lines)
+
+
+def _line_changes(rule: str, number: int, before: str, after: str, context: int = 6) -> list[Fix]:
+    """Each separate change within one line, with a few characters of context around it."""
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    spans: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if spans and i1 - spans[-1][1] <= 2 * context:
+            spans[-1][1], spans[-1][3] = i2, j2  # close to the last change: show them as one
+        else:
+            spans.append([i1, i2, j1, j2])
+    return [
+        Fix(rule, number, before[max(0, i1 - context):i2 + context], after[max(0, j1 - context):j2 + context])
+        for i1, i2, j1, j2 in spans
+    ]
