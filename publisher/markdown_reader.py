@@ -38,7 +38,7 @@ def _inline_text(token: Token) -> str:
 
 
 def _lead(token: Token) -> str | None:
-    children = token.children or []
+    children = [c for c in token.children or [] if not (c.type == "text" and not c.content)]
     if len(children) < 3 or children[0].type != "strong_open":
         return None
     depth, strong = 0, []
@@ -84,7 +84,7 @@ def _meta(data: dict[str, object], name: str) -> Meta:
     if isinstance(keywords, str):
         keywords = tuple(k for k in re.split(r"[,，、;；\s]+", keywords) if k)
     if not isinstance(keywords, list | tuple):
-        raise FrontMatterError(f"{name}: keywords must be a list")
+        raise FrontMatterError(f"{name}: front matter: keywords must be a list")
 
     def text(key: str) -> str | None:
         value = data.get(key)
