@@ -37,6 +37,8 @@ LABELS: dict[str, str] = {
 _LABEL_ALT = "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True))
 #: A label and its value; several may share one line (发布时间：… 来源：…).
 FIELD = re.compile(rf"(?:^|(?<=[ \u3000]))(?P<label>{_LABEL_ALT})[ \u3000]*[:：][ \u3000]*")
+#: Inside a line that starts with a field, further labels anywhere (…2021-05-08来源：…).
+FIELD_ANYWHERE = re.compile(rf"(?P<label>{_LABEL_ALT})[ \u3000]*[:：][ \u3000]*")
 #: Web-page labels that announce a field even in the middle of a line (标题 本文关键词:…).
 WEB_FIELD = re.compile(r"(?P<label>本文关键词|本文简介|本文内容)[:：]")
 

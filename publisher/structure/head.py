@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..fields import FIELD, LABELS, WEB_FIELD
+from ..fields import FIELD_ANYWHERE, LABELS, WEB_FIELD
 from .lines import DATE, DATE_NUMERIC, TITLE_WIDTH, Line, iso_date
 
 #: What a title of a speech, report or bulletin ends with.
@@ -93,7 +93,7 @@ def read_web_fields(line: Line, head: Head) -> None:
 
 def read_labelled_fields(line: Line, head: Head) -> None:
     """``发布时间：2020-03-01 来源：某某网 作者：某某``: one or several fields on a line."""
-    matches = list(FIELD.finditer(line.text))
+    matches = list(FIELD_ANYWHERE.finditer(line.text))
     for k, m in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(line.text)
         _store(m.group("label"), line.text[m.end():end].strip(), head)

@@ -1,0 +1,123 @@
+"""The structure stage on small inputs of its own: one behaviour per test."""
+
+from __future__ import annotations
+
+from publisher.clean import clean
+from publisher.model import Block
+from publisher.numbering import cn_to_int, match_marker
+from publisher.structure import structure
+
+PARA = "这是一段足够长的正文内容，用来说明问题，并且以句号结束。"
+
+
+def docs(text: str):
+    return structure(clean(text))
+
+
+def outline(doc) -> list[tuple[str, int | None, str]]:
+    return [(b.type, b.level, b.text) for b in doc.blocks if b.type == "heading"]
+
+
+def test_numbering_markers_and_numerals():
+    assert cn_to_int("十二") == 12 and cn_to_int("二十三") == 23 and cn_to_int("十") == 10
+    assert match_marker("（三）加强领导").family == "cn_paren"
+    assert match_marker("第二，要创新").family == "ordinal"
+    assert match_marker("3.加强").number == 3
+    assert match_marker("3.5倍") is None
+    assert match_marker("一是要").family == "shi"
+    assert match_marker("一要求") is None  # 要求 is a word, not 一要
+    assert match_marker("第一章 总则").family == "chapter"
+
+
+def test_levels_follow_the_families_in_order_of_first_use():
+    text = f"标题\n\n一、总体要求\n{PARA}\n（一）基本原则\n{PARA}\n1.坚持党的领导\n{PARA}\n（1）具体措施\n{PARA}\n二、主要任务\n{PARA}\n"
+    (doc,) = docs(text)
+    assert outline(doc) == [
+        ("heading", 1, "一、总体要求"), ("heading", 2, "（一）基本原则"), ("heading", 3, "1.坚持党的领导"),
+        ("heading", 4, "（1）具体措施"), ("heading", 1, "二、主要任务"),
+    ]
+
+
+def test_speech_forms_standalone_heading_and_run_in_leads():
+    text = f"讲话稿\n\n一是肯定成绩，正视不足\n第一，要强化责任抓党建。{PARA}\n第二，要创新举措。{PARA}\n二是突出重点\n{PARA}\n"
+    (doc,) = docs(text)
+    assert outline(doc) == [("heading", 1, "一是肯定成绩，正视不足"), ("heading", 1, "二是突出重点")]
+    leads = [b.lead for b in doc.blocks if b.lead]
+    assert leads == ["第一，要强化责任抓党建。", "第二，要创新举措。"]
+
+
+def test_numbered_items_inside_a_paragraph_are_not_headings():
+    text = f"标题\n\n我讲三点意见。一是要学习。二是要落实。三是要监督。{PARA}\n"
+    (doc,) = docs(text)
+    assert outline(doc) == []
+    assert [b.lead for b in doc.blocks] == [None]
+
+
+def test_long_first_sentence_is_not_a_lead():
+    first = "一要" + "坚持" * 30 + "。"
+    (doc,) = docs(f"标题\n\n{first}{PARA}\n")
+    assert doc.blocks[0].lead is None
+
+
+def test_run_in_section_title_becomes_a_heading():
+    (doc,) = docs(f"标题\n\n一、深刻领悟重大意义，始终保持高度一致。“两个确立”是历史的选择。{PARA}\n")
+    assert doc.blocks[0] == Block("heading", "一、深刻领悟重大意义，始终保持高度一致", level=1)
+    assert doc.blocks[1].text.startswith("“两个确立”是历史的选择。")
+
+
+def test_title_split_over_two_lines_with_a_blank_between():
+    (doc,) = docs(f"张三同志在全市党建工作联述\n\n联评联考会议上的讲话摘要\n{PARA}\n")
+    assert doc.title == "张三同志在全市党建工作联述联评联考会议上的讲话摘要"
+    assert doc.meta.author == "张三"
+
+
+def test_bulletin_header_gives_issuer_and_date_and_note_stays_a_note():
+    text = f"中共某某市委办公室编发       2022年3月5日\n\n编者按：现将讲话印发。\n\n在会议上的讲话\n\n{PARA}\n"
+    (doc,) = docs(text)
+    assert (doc.meta.issuer, doc.meta.date) == ("中共某某市委办公室", "2022-03-05")
+    assert doc.blocks[0] == Block("note", "编者按：现将讲话印发。")
+    assert doc.title == "在会议上的讲话"
+
+
+def test_salutation_and_closing_signature_and_date():
+    (doc,) = docs(f"标题\n\n同志们：\n{PARA}\n某某市住房和城乡建设局\n2023年1月10日\n")
+    assert doc.blocks[0] == Block("salutation", "同志们：")
+    assert doc.blocks[-2:] == (Block("signature", "某某市住房和城乡建设局"), Block("date", "2023年1月10日"))
+    assert doc.meta.date == "2023-01-10"
+
+
+def test_a_sentence_starting_with_the_salutation_is_a_paragraph():
+    (doc,) = docs(f"标题\n\n同志们，{PARA}\n")
+    assert doc.blocks[0].type == "paragraph"
+
+
+def test_web_fields_become_metadata_and_articles_become_documents():
+    text = (
+        "甲会议讲话稿 本文关键词:甲,会议,讲话稿\n"
+        f"甲会议讲话稿 本文简介:2020年甲会议讲话稿今天召开会议,{PARA}\n"
+        "甲会议讲话稿 本文内容:\n2020年甲会议讲话稿\n"
+        f"今天召开会议,{PARA}\n"
+        "篇2:乙会议讲话稿\n"
+        "乙会议讲话稿 本文关键词:乙,会议\n"
+        "乙会议讲话稿 本文内容:\n乙会议讲话稿\n"
+        f"{PARA}\n"
+    )
+    first, second = docs(text)
+    assert first.title == "2020年甲会议讲话稿"
+    assert first.meta.keywords == ("甲", "会议", "讲话稿")
+    assert first.meta.summary.startswith("今天召开会议，")
+    assert [b.text for b in first.blocks] == [f"今天召开会议，{PARA}"]
+    assert second.title == "乙会议讲话稿" and second.meta.keywords == ("乙", "会议")
+    all_text = "".join(b.text for d in (first, second) for b in d.blocks)
+    assert "本文" not in all_text and "篇2" not in all_text
+
+
+def test_labelled_fields_of_a_news_page():
+    (doc,) = docs(f"某某局召开会议\n发布时间：2021-05-08 来源：某某网 浏览次数：1234\n{PARA}\n")
+    assert (doc.meta.date, doc.meta.source) == ("2021-05-08", "某某网")
+    assert [b.text for b in doc.blocks] == [PARA]
+
+
+def test_text_without_a_title():
+    (doc,) = docs(f"{PARA}\n{PARA}\n")
+    assert doc.title is None and len(doc.blocks) == 2
