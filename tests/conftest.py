@@ -19,3 +19,11 @@ def seeds() -> list[Path]:
     if not paths:
         pytest.skip("../shared/seeds is not there")
     return paths
+
+
+def seed(prefix: str) -> Path:
+    """The seed whose name starts with ``prefix`` ("003"); skips the test where ../shared is absent."""
+    for path in seed_paths():
+        if path.name.startswith(prefix):
+            return path
+    pytest.skip("../shared/seeds is not there")

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from publisher.cli import main
 
-from .conftest import ROOT, seed_paths
+from .conftest import ROOT, seed
 
 
 def test_python_dash_m_runs_the_cli():
@@ -21,17 +21,17 @@ def test_python_dash_m_runs_the_cli():
 
 
 def test_a_compilation_becomes_one_markdown_file_per_document(tmp_path):
-    seed = next(p for p in seed_paths() if p.name.startswith("004"))
-    result = CliRunner().invoke(main, ["convert", str(seed), "-o", str(tmp_path)])
+    path = seed("004")
+    result = CliRunner().invoke(main, ["convert", str(path), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.stderr
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == [f"{seed.stem}-2.md", f"{seed.stem}-3.md", f"{seed.stem}.md"]
-    second = (tmp_path / f"{seed.stem}-2.md").read_text(encoding="utf-8")
+    assert names == [f"{path.stem}-2.md", f"{path.stem}-3.md", f"{path.stem}.md"]
+    second = (tmp_path / f"{path.stem}-2.md").read_text(encoding="utf-8")
     assert "\n# 2016全市三季度重点工作讲评大会讲话稿\n" in second
 
 
 def test_json_of_several_files_is_a_list_and_json_files_are_written(tmp_path):
-    seeds = [str(p) for p in seed_paths()[:2]]
+    seeds = [str(seed("000")), str(seed("001"))]
     result = CliRunner().invoke(main, ["convert", *seeds, "--to", "json"])
     data = json.loads(result.stdout)
     assert [d["source"] for d in data] == seeds
@@ -41,9 +41,9 @@ def test_json_of_several_files_is_a_list_and_json_files_are_written(tmp_path):
 
 
 def test_output_is_deterministic(tmp_path):
-    seed = str(seed_paths()[0])
-    first = CliRunner().invoke(main, ["convert", seed]).stdout
-    second = CliRunner().invoke(main, ["convert", seed]).stdout
+    path = str(seed("000"))
+    first = CliRunner().invoke(main, ["convert", path]).stdout
+    second = CliRunner().invoke(main, ["convert", path]).stdout
     assert first == second and first.startswith("---\ntitle: 孙金荣：做好现代化都市区建设的答卷人\n")
 
 

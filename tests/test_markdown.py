@@ -15,7 +15,7 @@ from publisher.model import Block, Document, Meta
 from publisher.pipeline import convert_file
 from publisher.write.markdown import escape, render_markdown
 
-from .conftest import seed_paths
+from .conftest import seed, seed_paths
 
 md = MarkdownIt("commonmark")
 
@@ -87,11 +87,11 @@ def test_converting_the_markdown_again_gives_the_same_markdown(tmp_path, seed):
 
 
 def test_convert_accepts_edited_markdown_and_writes_it_unchanged(tmp_path):
-    seed = seed_paths()[3]
+    path = seed("003")
     out1, out2 = tmp_path / "one", tmp_path / "two"
     runner = CliRunner()
-    assert runner.invoke(main, ["convert", str(seed), "-o", str(out1)]).exit_code == 0
-    first = out1 / (seed.stem + ".md")
+    assert runner.invoke(main, ["convert", str(path), "-o", str(out1)]).exit_code == 0
+    first = out1 / (path.stem + ".md")
     assert runner.invoke(main, ["convert", str(first), "-o", str(out2)]).exit_code == 0
     assert (out2 / first.name).read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
 

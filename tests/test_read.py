@@ -15,7 +15,7 @@ from publisher.pipeline import convert_file
 from publisher.read import decode, read_file
 from publisher.write.json import source_to_dict
 
-from .conftest import seed_paths
+from .conftest import seed, seed_paths
 
 ENCODINGS = {
     "gb18030": lambda t: t.encode("gb18030"),
@@ -40,7 +40,7 @@ def test_seed_reencoded_gives_the_same_documents(tmp_path, seed, encoding):
 
 def test_short_gbk_text_is_read_as_gb18030_not_big5():
     # Detectors misread short GBK text; every 8-character window of a seed must come back right.
-    text = "".join(seed_paths()[3].read_text(encoding="utf-8").split())
+    text = "".join(seed("003").read_text(encoding="utf-8").split())
     for start in range(0, 2000, 37):
         window = text[start:start + 8]
         got, used = decode(window.encode("gbk"))
@@ -55,7 +55,7 @@ def test_gb18030_only_characters_are_read():
 
 
 def test_big5_is_told_from_gb18030():
-    simplified = seed_paths()[3].read_text(encoding="utf-8").split("\n")[3]
+    simplified = seed("003").read_text(encoding="utf-8").split("\n")[3]
     traditional = opencc.OpenCC("s2tw").convert(simplified)
     data = traditional.encode("big5", errors="ignore")
     expected = data.decode("big5")
@@ -121,8 +121,8 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path):
 
 
 def test_json_output_is_the_contract(tmp_path):
-    seed = seed_paths()[3]
-    result = CliRunner().invoke(main, ["convert", str(seed), "--to", "json"])
+    path = seed("003")
+    result = CliRunner().invoke(main, ["convert", str(path), "--to", "json"])
     data = json.loads(result.stdout)
     assert set(data) == {"source", "encoding", "documents"}
     assert data["encoding"] == "utf-8"
