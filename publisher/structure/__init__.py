@@ -21,7 +21,7 @@ from .head import (
     speaker_from_title,
     summary_without_title,
 )
-from .lines import TITLE_WIDTH, Line, split_lines
+from .lines import TITLE_WIDTH, Line, iso_date, split_lines
 from .outline import Draft, assign_levels, classify, closing
 
 __all__ = ["structure"]
@@ -107,8 +107,6 @@ def build_document(lines: list[Line], inherited: Meta | None = None) -> Document
     if not fields.get("date"):
         date_block = next((b for b in tail if b.type == "date"), None)
         if date_block:
-            from .lines import iso_date
-
             fields["date"] = iso_date(date_block.text)
     meta = Meta(
         date=_str(fields.get("date")) or (inherited.date if inherited else None),

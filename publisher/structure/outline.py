@@ -12,6 +12,8 @@ from .lines import HEADING_WIDTH, Line
 LEAD_MAX = 50
 #: A 一、 section title that runs into its paragraph (…保持高度一致。“两个确立”是…) may be this long.
 RUN_IN_SECTION_MAX = 80
+#: A numbered line that is one short sentence (一、提高政治站位。) is a heading its author ended with a stop.
+SHORT_HEADING = 30
 _FIRST_SENTENCE = re.compile(r"^.+?[。！？!?](?:[”’])?")
 #: Families whose run-in first sentence is a section title, split into a standalone heading.
 _SECTION_FAMILIES = ("cn_comma", "chapter", "section")
@@ -45,6 +47,8 @@ def classify(line: Line) -> list[Draft]:
     if line.width <= HEADING_WIDTH and not line.has_sentence_end:
         return [Draft("heading", text, family=marker.family)]
     sentence = first_sentence(text)
+    if sentence == text and marker.family in _SECTION_FAMILIES + ("cn_paren",) and len(text) <= SHORT_HEADING:
+        return [Draft("heading", text, family=marker.family)]  # 一、提高政治站位。 on a line of its own
     if sentence is None or sentence == text:
         return [Draft("paragraph", text)]
     if marker.family in _SECTION_FAMILIES and len(sentence) <= RUN_IN_SECTION_MAX:

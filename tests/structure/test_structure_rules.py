@@ -121,3 +121,9 @@ def test_labelled_fields_of_a_news_page():
 def test_text_without_a_title():
     (doc,) = docs(f"{PARA}\n{PARA}\n")
     assert doc.title is None and len(doc.blocks) == 2
+
+
+def test_a_short_numbered_line_ending_with_a_stop_is_still_a_heading():
+    (doc,) = docs(f"标题\n\n一、提高政治站位。\n{PARA}\n（一）加强学习。\n{PARA}\n1.加强学习。\n")
+    assert outline(doc) == [("heading", 1, "一、提高政治站位。"), ("heading", 2, "（一）加强学习。")]
+    assert doc.blocks[-1] == Block("paragraph", "1.加强学习。")
