@@ -127,3 +127,8 @@ def test_a_short_numbered_line_ending_with_a_stop_is_still_a_heading():
     (doc,) = docs(f"标题\n\n一、提高政治站位。\n{PARA}\n（一）加强学习。\n{PARA}\n1.加强学习。\n")
     assert outline(doc) == [("heading", 1, "一、提高政治站位。"), ("heading", 2, "（一）加强学习。")]
     assert doc.blocks[-1] == Block("paragraph", "1.加强学习。")
+
+
+def test_the_addressees_of_a_notice_are_a_salutation():
+    (doc,) = docs(f"关于做好工作的通知\n\n各区、县（市）人民政府，市政府各部门：\n{PARA}\n")
+    assert doc.blocks[0] == Block("salutation", "各区、县（市）人民政府，市政府各部门：")
