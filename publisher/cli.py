@@ -6,6 +6,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +18,10 @@ from .pipeline import convert_file, is_markdown
 from .read import find_manuscripts, read_file
 from .write.json import render_json, source_to_dict
 from .write.markdown import render_markdown, split_markdown_names
+
+if TYPE_CHECKING:
+    from .config import SiteConfig
+    from .site.build import BuildReport
 
 
 def _clean_options(spacing: str, disable: tuple[str, ...]) -> CleanOptions:
@@ -137,6 +142,60 @@ def check(paths: tuple[str, ...], encoding: str | None, spacing: str, disable: t
     if changes:
         click.echo(f"{changes} fix(es) would be made", err=True)
         sys.exit(1)
+
+
+@main.command()
+@click.argument("project", default=".", type=click.Path(file_okay=False))
+@click.option("-o", "--output", default=None, help="Output folder (default: site/ of the project).")
+@click.option("-v", "--verbose", is_flag=True, help="List every file written.")
+def build(project: str, output: str | None, verbose: bool) -> None:
+    """Build the static site of PROJECT (its content/ folder and publisher.toml)."""
+    from .config import load_config
+
+    config = load_config(project, {"output": output})
+    report = _run_build(config, verbose)
+    for failure in report.failures:
+        click.echo(f"error: {config.content}/{failure.source}: {failure.reason}", err=True)
+    click.echo(f"built {report.documents} document(s) into {config.output_dir}: "
+               f"{len(report.written)} file(s) written, {len(report.reused)} unchanged", err=True)
+    if report.failures:
+        click.echo(f"{len(report.failures)} source(s) failed", err=True)
+        sys.exit(1)
+
+
+def _run_build(config: SiteConfig, verbose: bool) -> BuildReport:
+    from .site.build import build_site
+
+    if not sys.stderr.isatty():
+        report = build_site(config)
+    else:
+        with click.progressbar(length=1, label="building", file=sys.stderr) as bar:
+            def progress(path: str, n: int, total: int) -> None:
+                bar.length = total
+                bar.update(n - bar.pos)
+
+            report = build_site(config, progress)
+    if verbose:
+        for path in report.written:
+            click.echo(f"wrote {path}", err=True)
+    return report
+
+
+@main.command()
+@click.argument("project", default=".", type=click.Path(file_okay=False))
+def init(project: str) -> None:
+    """Write a commented publisher.toml and a sample content/ folder into PROJECT."""
+    from .config import CONFIG_NAME, SAMPLE_CONFIG
+    from .samples import write_samples
+
+    root = Path(project)
+    root.mkdir(parents=True, exist_ok=True)
+    config = root / CONFIG_NAME
+    if config.exists():
+        raise PublisherError(f"{config} exists already; nothing was changed")
+    _write_atomic(config, SAMPLE_CONFIG)
+    written = write_samples(root / "content")
+    click.echo(f"wrote {config} and {len(written)} sample manuscript(s) in {root / 'content'}", err=True)
 
 
 def _quoted(text: str, limit: int = 80) -> str:

@@ -47,7 +47,7 @@ def classify(line: Line) -> list[Draft]:
     if line.width <= HEADING_WIDTH and not line.has_sentence_end:
         return [Draft("heading", text, family=marker.family)]
     sentence = first_sentence(text)
-    if sentence == text and marker.family in _SECTION_FAMILIES + ("cn_paren",) and len(text) <= SHORT_HEADING:
+    if sentence == text and marker.family in (*_SECTION_FAMILIES, "cn_paren") and len(text) <= SHORT_HEADING:
         return [Draft("heading", text, family=marker.family)]  # 一、提高政治站位。 on a line of its own
     if sentence is None or sentence == text:
         return [Draft("paragraph", text)]

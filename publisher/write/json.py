@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Block, Document, SourceFile
+from ..model import Block, Document, Meta, SourceFile
 
 
 def block_to_dict(block: Block) -> dict[str, Any]:
@@ -21,7 +21,7 @@ def block_to_dict(block: Block) -> dict[str, Any]:
 def document_to_dict(doc: Document) -> dict[str, Any]:
     return {
         "title": doc.title,
-        "meta": {k: v for k, v in doc.meta.as_dict().items() if k not in ("slug",)},
+        "meta": doc.meta.as_dict(),
         "blocks": [block_to_dict(b) for b in doc.blocks],
     }
 
@@ -36,3 +36,13 @@ def source_to_dict(source: SourceFile) -> dict[str, Any]:
 
 def render_json(source: SourceFile) -> str:
     return json.dumps(source_to_dict(source), ensure_ascii=False, indent=1) + "\n"
+
+
+def document_from_dict(data: dict[str, Any]) -> Document:
+    """The inverse of :func:`document_to_dict` (for caches and other programs' JSON)."""
+    meta = dict(data.get("meta") or {})
+    meta["keywords"] = tuple(meta.get("keywords") or ())
+    blocks = tuple(
+        Block(b["type"], b["text"], level=b.get("level"), lead=b.get("lead")) for b in data.get("blocks", [])
+    )
+    return Document(title=data.get("title"), meta=Meta(**meta), blocks=blocks)

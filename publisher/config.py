@@ -1,0 +1,145 @@
+"""Project configuration: ``publisher.toml``, all of it optional.
+
+Configuration flows one way: defaults → ``publisher.toml`` → command-line flags,
+into one frozen :class:`SiteConfig` handed to the stages. Every problem in the
+file is reported at once (unknown keys, wrong types), then the command aborts.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .clean import RULE_NAMES, CleanOptions
+from .errors import PublisherError
+
+CONFIG_NAME = "publisher.toml"
+
+
+class ConfigurationError(PublisherError):
+    """``publisher.toml`` has unknown keys or values of the wrong type."""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Everything a build needs to know. Field docs are the documentation of ``publisher.toml``."""
+
+    #: The site's name, shown in the header, the feed and the collection PDF's cover.
+    title: str = "文稿汇编"
+    #: Absolute URL the site is published at (https://example.org/docs/); enables canonical URLs,
+    #: the sitemap's absolute locations and Open Graph URLs. Empty: relative links only.
+    base_url: str = ""
+    #: Default author for the feed and documents that name none.
+    author: str = ""
+    #: One-sentence description for the index page and the feed.
+    description: str = ""
+    #: Language of the source texts (BCP 47).
+    language: str = "zh-Hans"
+    #: Theme name: ``themes/NAME`` of the project, else the built-in theme of that name.
+    theme: str = "default"
+    #: Folder of manuscripts and edited Markdown, relative to the project.
+    content: str = "content"
+    #: Output folder, relative to the project.
+    output: str = "site"
+    #: Documents per index page.
+    per_page: int = 50
+    #: Render PDFs during ``publisher build``.
+    pdf: bool = True
+    #: Spacing policy of the cleaning stage: "official" or "pangu".
+    spacing: str = "official"
+    #: Cleaning rules switched off by name.
+    disable: tuple[str, ...] = ()
+    #: The folder the configuration was read from; paths above are relative to it.
+    root: Path = field(default=Path("."), compare=False)
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / self.content
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / self.output
+
+    @property
+    def clean_options(self) -> CleanOptions:
+        return CleanOptions(spacing=self.spacing, disabled=frozenset(self.disable))  # type: ignore[arg-type]
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "title": (str,), "base_url": (str,), "author": (str,), "description": (str,), "language": (str,),
+    "theme": (str,), "content": (str,), "output": (str,), "per_page": (int,), "pdf": (bool,),
+    "spacing": (str,), "disable": (list, tuple),
+}
+
+
+def _check(data: dict[str, Any]) -> list[str]:
+    problems = []
+    for key, value in data.items():
+        if key not in _TYPES:
+            problems.append(f"unknown key {key!r} (known: {', '.join(sorted(_TYPES))})")
+            continue
+        expected = _TYPES[key]
+        if (isinstance(value, bool) and bool not in expected) or not isinstance(value, expected):
+            problems.append(f"{key} must be {' or '.join(t.__name__ for t in expected)}, not {type(value).__name__}")
+    if isinstance(data.get("per_page"), int) and not isinstance(data["per_page"], bool) and data["per_page"] < 1:
+        problems.append("per_page must be at least 1")
+    if data.get("spacing", "official") not in ("official", "pangu"):
+        problems.append("spacing must be 'official' or 'pangu'")
+    unknown_rules = set(data.get("disable") or ()) - set(RULE_NAMES)
+    if unknown_rules:
+        problems.append(f"disable names unknown rule(s): {', '.join(sorted(map(str, unknown_rules)))}")
+    base = data.get("base_url", "")
+    if isinstance(base, str) and base and not base.startswith(("http://", "https://")):
+        problems.append("base_url must start with http:// or https://")
+    return problems
+
+
+def load_config(root: str | Path = ".", overrides: dict[str, Any] | None = None) -> SiteConfig:
+    """Defaults, then ``root/publisher.toml`` if present, then ``overrides`` (from the command line)."""
+    root = Path(root)
+    data: dict[str, Any] = {}
+    path = root / CONFIG_NAME
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigurationError(f"{path}: {exc}") from None
+    data.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    problems = _check(data)
+    if problems:
+        raise ConfigurationError(f"{path}: " + "; ".join(problems))
+    if "disable" in data:
+        data["disable"] = tuple(data["disable"])
+    if data.get("base_url") and not data["base_url"].endswith("/"):
+        data["base_url"] += "/"
+    return SiteConfig(root=root, **data)
+
+
+SAMPLE_CONFIG = '''\
+# publisher.toml: every key is optional; the values shown are the defaults.
+
+# The site's name, shown in the header, the feed and the collection PDF's cover.
+title = "文稿汇编"
+# Absolute URL the site is published at; enables canonical URLs and absolute sitemap entries.
+# base_url = "https://example.org/"
+# Default author for the feed.
+author = ""
+description = ""
+# Language of the source texts.
+language = "zh-Hans"
+# themes/NAME of this project, else the built-in theme of that name.
+theme = "default"
+# Manuscripts (.txt) and edited Markdown (.md); x.md wins over x.txt.
+content = "content"
+output = "site"
+# Documents per index page.
+per_page = 50
+# Render PDFs during `publisher build`.
+pdf = true
+# Cleaning: "official" (no space between Chinese and Latin/digits) or "pangu" (one space).
+spacing = "official"
+# Cleaning rules to switch off, by name (see `publisher convert --help`).
+disable = []
+'''

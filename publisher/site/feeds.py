@@ -1,0 +1,62 @@
+"""Machine-readable outputs: sitemap.xml and an Atom feed. Deterministic: no clock is read."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+from ..config import SiteConfig
+from .html import render_body
+
+if TYPE_CHECKING:
+    from .pages import DocumentPage
+
+
+def _absolute(config: SiteConfig, path: str) -> str:
+    return config.base_url + path if config.base_url else path
+
+
+def sitemap(config: SiteConfig, pages: list[DocumentPage], tags: dict[str, tuple[str, list[DocumentPage]]]) -> str:
+    urls = ["", "archive/", "tags/", *(p.path for p in pages), *(path for path, _ in tags.values())]
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    dated = {p.path: p.document.meta.date for p in pages}
+    for url in urls:
+        lastmod = f"<lastmod>{dated[url]}</lastmod>" if dated.get(url) else ""
+        lines.append(f"  <url><loc>{escape(_absolute(config, url))}</loc>{lastmod}</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def atom_feed(config: SiteConfig, pages: list[DocumentPage]) -> str:
+    """The newest documents as an Atom feed; ``updated`` is the newest document's date."""
+    newest = next((p.document.meta.date for p in pages if p.document.meta.date), "1970-01-01")
+    site_id = config.base_url or f"urn:publisher:{escape(config.title)}"
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{escape(config.language)}">',
+        f"  <title>{escape(config.title)}</title>",
+        f"  <id>{escape(site_id)}</id>",
+        f"  <updated>{newest}T00:00:00Z</updated>",
+    ]
+    if config.base_url:
+        out.append(f'  <link rel="self" href="{escape(config.base_url)}feed.xml"/>')
+        out.append(f'  <link href="{escape(config.base_url)}"/>')
+    if config.author:
+        out.append(f"  <author><name>{escape(config.author)}</name></author>")
+    for page in pages:
+        meta = page.document.meta
+        date = meta.date or newest
+        link = _absolute(config, page.path)
+        out += [
+            "  <entry>",
+            f"    <title>{escape(page.title)}</title>",
+            f"    <id>{escape(link if config.base_url else f'{site_id}:{page.path}')}</id>",
+            f'    <link href="{escape(link)}"/>',
+            f"    <updated>{date}T00:00:00Z</updated>",
+            f"    <author><name>{escape(meta.author or meta.issuer or config.author or config.title)}</name></author>",
+            f"    <summary>{escape(page.summary)}</summary>",
+            f'    <content type="html">{escape(render_body(page.document))}</content>',
+            "  </entry>",
+        ]
+    out.append("</feed>")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,119 @@
+"""The pages of a site, as data: what each page shows and where it is written.
+
+Nothing here renders: :mod:`publisher.site.build` hands these to the theme.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Document
+from .html import TocEntry, table_of_contents
+from .sources import Entry
+from .urls import slugify
+
+_SENTENCE = re.compile(r".+?[。！？]")
+
+
+@dataclass
+class DocumentPage:
+    entry: Entry
+    path: str  # "slug/" (written to slug/index.html)
+    toc: list[TocEntry]
+    summary: str
+    tags: list[tuple[str, str]]  # (keyword, path of its tag page)
+    prev: DocumentPage | None = field(default=None, repr=False)
+    next: DocumentPage | None = field(default=None, repr=False)
+
+    @property
+    def document(self) -> Document:
+        return self.entry.document
+
+    @property
+    def title(self) -> str:
+        return self.document.title or self.entry.source.stem
+
+    @property
+    def year(self) -> str | None:
+        return self.document.meta.date[:4] if self.document.meta.date else None
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """A paginated list of documents (the index, a tag, a year of the archive)."""
+
+    path: str
+    title: str
+    pages: tuple[DocumentPage, ...]
+    number: int = 1
+    count: int = 1
+    prev_path: str | None = None
+    next_path: str | None = None
+
+
+def summary_of(doc: Document, limit: int = 120) -> str:
+    """The document's summary, or its first sentences up to about ``limit`` characters."""
+    if doc.meta.summary:
+        return doc.meta.summary
+    text = next((b.text for b in doc.blocks if b.type == "paragraph"), "")
+    out = ""
+    for m in _SENTENCE.finditer(text):
+        if out and len(out) + len(m.group()) > limit:
+            break
+        out += m.group()
+    return out or text[:limit]
+
+
+def sort_key(page: DocumentPage) -> tuple[str, str, str]:
+    """Newest first: by date (undated last), then title, then URL for a stable order."""
+    date = page.document.meta.date or ""
+    return (_invert(date), page.title, page.path)
+
+
+def _invert(date: str) -> str:
+    # Sorting ascending on an inverted date puts the newest first and undated ("") last.
+    return "".join(chr(0x10FFFF - ord(c)) for c in date) if date else "\U0010ffff"
+
+
+def document_pages(entries: list[Entry]) -> list[DocumentPage]:
+    pages = []
+    for entry in entries:
+        doc = entry.document
+        tags = [(k, f"tags/{slugify(k, fallback='tag')}/") for k in doc.meta.keywords]
+        pages.append(DocumentPage(entry, f"{entry.slug}/", table_of_contents(doc), summary_of(doc), tags))
+    pages.sort(key=sort_key)
+    for older, newer in zip(pages[1:], pages, strict=False):
+        newer.next, older.prev = older, newer
+    return pages
+
+
+def paginate(pages: list[DocumentPage], base: str, title: str, per_page: int) -> list[ListPage]:
+    """``base`` ("" for the site root, "tags/x/") gets page 1; then ``base + "page/2/"``, …"""
+    chunks = [tuple(pages[i:i + per_page]) for i in range(0, len(pages), per_page)] or [()]
+    paths = [base if n == 0 else f"{base}page/{n + 1}/" for n in range(len(chunks))]
+    return [
+        ListPage(paths[n], title, chunk, n + 1, len(chunks),
+                 paths[n - 1] if n else None, paths[n + 1] if n + 1 < len(chunks) else None)
+        for n, chunk in enumerate(chunks)
+    ]
+
+
+def tag_index(pages: list[DocumentPage]) -> dict[str, tuple[str, list[DocumentPage]]]:
+    """keyword → (path of its page, documents), keywords sorted."""
+    tags: dict[str, list[DocumentPage]] = defaultdict(list)
+    paths: dict[str, str] = {}
+    for page in pages:
+        for keyword, path in page.tags:
+            tags[keyword].append(page)
+            paths[keyword] = path
+    return {k: (paths[k], tags[k]) for k in sorted(tags)}
+
+
+def archive(pages: list[DocumentPage]) -> list[tuple[str, list[DocumentPage]]]:
+    """Documents by year, newest year first; undated ones last under 未注明日期."""
+    years: dict[str, list[DocumentPage]] = defaultdict(list)
+    for page in pages:
+        years[page.year or "未注明日期"].append(page)
+    return sorted(years.items(), key=lambda kv: (kv[0] == "未注明日期", _invert(kv[0])))

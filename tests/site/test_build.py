@@ -1,0 +1,179 @@
+"""`publisher build`: the pages, their safety, determinism and incremental rebuilds."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from publisher.cli import main
+from publisher.config import load_config
+from publisher.site.build import build_site
+from publisher.site.urls import relative_url, slugify, unique_slugs
+
+from ..conftest import seed_paths
+
+PARA = "这是一段足够长的正文内容，用来说明问题，并且以句号结束。"
+
+
+def _project(tmp_path: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = tmp_path / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _build(root: Path):
+    return build_site(load_config(root))
+
+
+def _tree(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def seed_site(tmp_path_factory) -> Path:
+    paths = seed_paths()
+    if not paths:
+        pytest.skip("../shared/seeds is not there")
+    root = tmp_path_factory.mktemp("seeds")
+    (root / "content").mkdir()
+    for p in paths:
+        (root / "content" / p.name).write_bytes(p.read_bytes())
+    report = _build(root)
+    assert not report.failures
+    return root / "site"
+
+
+def test_index_lists_every_document_newest_first(seed_site):
+    index = (seed_site / "index.html").read_text(encoding="utf-8")
+    titles = re.findall(r'<h2 class="doc-list-title"><a href="[^"]+">([^<]+)</a>', index)
+    assert len(titles) == 8  # 004 holds three documents, 001 two
+    assert "在2020年党风廉政建设工作会议上的讲话" in titles
+    dated = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})"', index)
+    assert dated == sorted(dated, reverse=True)
+
+
+def test_document_page_has_toc_whose_links_land_on_headings(seed_site):
+    page = (seed_site / "003_e7c40bac7b79e081" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-Hans">' in page
+    toc_links = re.findall(r'<a href="#([^"]+)">', page)
+    ids = set(re.findall(r' id="([^"]+)"', page))
+    assert len(toc_links) == 12  # three headings, nine run-in leads
+    assert set(toc_links) <= ids
+    assert "<h2 id=" in page and "一、坚持明责履责尽责，把准责任落实“着力点”</h2>" in page
+
+
+def test_placeholders_stay_literal_asterisks(seed_site):
+    page = (seed_site / "002_56fb9e0156cb07c5" / "index.html").read_text(encoding="utf-8")
+    assert "精心谋划了**未来五年的发展蓝图" in page
+    assert "我们***单位所被评为" in page
+
+
+def test_feed_sitemap_404_and_static_files(seed_site):
+    for name in ("feed.xml", "sitemap.xml", "404.html", "static/style.css", "static/favicon.svg",
+                 "tags/index.html", "archive/index.html", "search/index.html"):
+        assert (seed_site / name).is_file(), name
+    sitemap = (seed_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<url>") >= 8 + 3
+
+
+def test_script_in_a_manuscript_stays_text(tmp_path):
+    root = _project(tmp_path, {"x.txt": f"<script>alert(1)</script>标题\n\n正文<script>alert(2)</script>。{PARA}\n"})
+    _build(root)
+    page = (root / "site" / "x" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
+
+
+def test_a_slug_cannot_leave_the_output_folder(tmp_path):
+    md = f"---\ntitle: 甲\nslug: ../../escape\n---\n\n# 甲\n\n{PARA}\n"
+    root = _project(tmp_path, {"a.md": md})
+    _build(root)
+    assert not (tmp_path.parent / "escape").exists() and not (tmp_path / "escape").exists()
+    assert (root / "site" / "escape" / "index.html").is_file()
+    assert slugify("../../x") == "x" and slugify("..") == "doc" and slugify("a/b\\c") == "a-b-c"
+
+
+def test_two_documents_with_one_title_get_distinct_urls(tmp_path):
+    root = _project(tmp_path, {"a/讲话.txt": f"同一个标题\n\n{PARA}\n", "b/讲话.txt": f"同一个标题\n\n{PARA}\n",
+                               "a-讲话.txt": f"同一个标题\n\n{PARA}\n"})
+    _build(root)
+    pages = sorted(p.parent.name for p in (root / "site").glob("*/index.html")
+                   if p.parent.name not in ("tags", "archive", "search"))
+    assert pages == ["a-讲话", "a-讲话-2", "b-讲话"]
+    assert unique_slugs(["x", "x", "tags", "x"]) == ["x", "x-2", "tags-doc", "x-3"]
+
+
+def test_markdown_wins_over_the_manuscript_of_the_same_name(tmp_path):
+    root = _project(tmp_path, {"x.txt": f"原稿标题\n\n{PARA}\n", "x.md": f"---\ntitle: 改过的标题\n---\n\n# 改过的标题\n\n{PARA}\n"})
+    report = _build(root)
+    assert report.documents == 1
+    assert "改过的标题" in (root / "site" / "x" / "index.html").read_text(encoding="utf-8")
+
+
+def test_two_builds_are_byte_identical(tmp_path, seed_site):
+    other = tmp_path / "again"
+    (other / "content").mkdir(parents=True)
+    for p in seed_paths():
+        (other / "content" / p.name).write_bytes(p.read_bytes())
+    _build(other)
+    assert _tree(other / "site") == _tree(seed_site)
+
+
+def test_rebuild_renders_only_what_changed(tmp_path):
+    files = {f"{n}.txt": f"标题{n}\n\n2020年1月{n}日\n\n{PARA}\n" for n in range(1, 6)}
+    root = _project(tmp_path, files)
+    first = _build(root)
+    assert first.reused == [] and "3/index.html" in first.written
+    second = _build(root)
+    assert second.written == []
+    (root / "content" / "3.txt").write_text(f"标题3\n\n2020年1月3日\n\n{PARA}\n改过的正文。\n", encoding="utf-8")
+    third = _build(root)
+    assert set(third.written) <= {"3/index.html", "feed.xml", "search-index.json"} and "3/index.html" in third.written
+    assert "改过的正文" in (root / "site" / "3" / "index.html").read_text(encoding="utf-8")
+    (root / "content" / "3.txt").write_text(f"新标题\n\n2020年1月3日\n\n{PARA}\n", encoding="utf-8")
+    fourth = _build(root)
+    # the title shows on its neighbours' previous/next links and on the lists
+    assert {"3/index.html", "2/index.html", "4/index.html", "index.html", "archive/index.html"} <= set(fourth.written)
+    assert "1/index.html" not in fourth.written and "static/style.css" not in fourth.written
+
+
+def test_a_failing_document_is_reported_and_the_others_are_built(tmp_path):
+    root = _project(tmp_path, {"good.txt": f"好的\n\n{PARA}\n"})
+    (root / "content" / "bad.txt").write_bytes(b"")
+    (root / "content" / "broken.md").write_text("---\ntitle: [x\n---\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(root)])
+    assert result.exit_code == 1
+    assert "bad.txt" in result.stderr and "is empty" in result.stderr
+    assert "broken.md" in result.stderr and "front matter" in result.stderr
+    assert (root / "site" / "good" / "index.html").is_file()
+
+
+def test_configuration_problems_are_all_reported(tmp_path):
+    (tmp_path / "publisher.toml").write_text('per_page = "many"\ncolour = "red"\nspacing = "wide"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path)])
+    assert result.exit_code == 2
+    for words in ("per_page must be int", "unknown key 'colour'", "spacing must be"):
+        assert words in result.stderr
+
+
+def test_relative_urls():
+    assert relative_url("", "tags/x/") == "tags/x/"
+    assert relative_url("a/", "") == "../"
+    assert relative_url("a/", "static/style.css") == "../static/style.css"
+    assert relative_url("tags/x/page/2/", "b/") == "../../../../b/"
+
+
+def test_init_writes_a_commented_config_and_samples(tmp_path):
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "new")])
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "new" / "publisher.toml").read_text(encoding="utf-8").startswith("# publisher.toml")
+    load_config(tmp_path / "new")  # the sample configuration is valid
+    again = CliRunner().invoke(main, ["init", str(tmp_path / "new")])
+    assert again.exit_code == 2 and "exists already" in again.stderr
