@@ -19,7 +19,7 @@ def _absolute(config: SiteConfig, path: str) -> str:
 def sitemap(config: SiteConfig, pages: list[DocumentPage], tags: dict[str, tuple[str, list[DocumentPage]]]) -> str:
     urls = ["", "archive/", "tags/", *(p.path for p in pages), *(path for path, _ in tags.values())]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    dated = {p.path: p.document.meta.date for p in pages}
+    dated = {p.path: p.meta.date for p in pages}
     for url in urls:
         lastmod = f"<lastmod>{dated[url]}</lastmod>" if dated.get(url) else ""
         lines.append(f"  <url><loc>{escape(_absolute(config, url))}</loc>{lastmod}</url>")
@@ -29,7 +29,7 @@ def sitemap(config: SiteConfig, pages: list[DocumentPage], tags: dict[str, tuple
 
 def atom_feed(config: SiteConfig, pages: list[DocumentPage]) -> str:
     """The newest documents as an Atom feed; ``updated`` is the newest document's date."""
-    newest = next((p.document.meta.date for p in pages if p.document.meta.date), "1970-01-01")
+    newest = next((p.meta.date for p in pages if p.meta.date), "1970-01-01")
     site_id = config.base_url or f"urn:publisher:{escape(config.title)}"
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -44,7 +44,7 @@ def atom_feed(config: SiteConfig, pages: list[DocumentPage]) -> str:
     if config.author:
         out.append(f"  <author><name>{escape(config.author)}</name></author>")
     for page in pages:
-        meta = page.document.meta
+        meta = page.meta
         date = meta.date or newest
         link = _absolute(config, page.path)
         out += [

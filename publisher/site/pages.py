@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Document
+from ..model import Document, Meta
 from .html import TocEntry, table_of_contents
 from .sources import Entry
 from .urls import slugify
@@ -19,25 +19,38 @@ _SENTENCE = re.compile(r".+?[。！？]")
 
 @dataclass
 class DocumentPage:
+    """A document's page. Lists use its card; the full document is read only to render the page."""
+
     entry: Entry
     path: str  # "slug/" (written to slug/index.html)
-    toc: list[TocEntry]
-    summary: str
     tags: list[tuple[str, str]]  # (keyword, path of its tag page)
     prev: DocumentPage | None = field(default=None, repr=False)
     next: DocumentPage | None = field(default=None, repr=False)
+    ref: str | None = field(default=None, repr=False)  # digest of what lists show, set by the build
 
     @property
     def document(self) -> Document:
         return self.entry.document
 
     @property
+    def meta(self) -> Meta:
+        return self.entry.card.meta
+
+    @property
+    def summary(self) -> str:
+        return self.entry.card.summary
+
+    @property
     def title(self) -> str:
-        return self.document.title or self.entry.source.stem
+        return self.entry.card.title or self.entry.source.stem
 
     @property
     def year(self) -> str | None:
-        return self.document.meta.date[:4] if self.document.meta.date else None
+        return self.meta.date[:4] if self.meta.date else None
+
+    @property
+    def toc(self) -> list[TocEntry]:
+        return table_of_contents(self.document)
 
 
 @dataclass(frozen=True)
@@ -68,7 +81,7 @@ def summary_of(doc: Document, limit: int = 120) -> str:
 
 def sort_key(page: DocumentPage) -> tuple[str, str, str]:
     """Newest first: by date (undated last), then title, then URL for a stable order."""
-    date = page.document.meta.date or ""
+    date = page.meta.date or ""
     return (_invert(date), page.title, page.path)
 
 
@@ -80,9 +93,8 @@ def _invert(date: str) -> str:
 def document_pages(entries: list[Entry]) -> list[DocumentPage]:
     pages = []
     for entry in entries:
-        doc = entry.document
-        tags = [(k, f"tags/{slugify(k, fallback='tag')}/") for k in doc.meta.keywords]
-        pages.append(DocumentPage(entry, f"{entry.slug}/", table_of_contents(doc), summary_of(doc), tags))
+        tags = [(k, f"tags/{slugify(k, fallback='tag')}/") for k in entry.card.meta.keywords]
+        pages.append(DocumentPage(entry, f"{entry.slug}/", tags))
     pages.sort(key=sort_key)
     for older, newer in zip(pages[1:], pages, strict=False):
         newer.next, older.prev = older, newer

@@ -1,28 +1,41 @@
 """The documents of a project: manuscripts and edited Markdown in the content folder.
 
 Where ``x.txt`` and ``x.md`` both exist, the Markdown wins: it is the user's corrected copy.
+
+Converting is the slow part of a build, so converted documents are cached on disk
+by the digest of their source bytes and the cleaning options. Lists, feeds and
+neighbour links need only a small :class:`Card` per document; the full document
+is read back from the cache only when its page is rendered.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from ..errors import PublisherError
-from ..model import Document
+from ..model import Document, Meta
 from ..read import MANUSCRIPT_SUFFIXES
+from ..write.json import document_from_dict, document_to_dict
+from .urls import slugify, unique_slugs
 
 _MARKDOWN = (".md", ".markdown")
+_INDEX = "sources.json"
 
 
 @dataclass(frozen=True)
-class Entry:
-    """One document of the site: where it came from and the slug of its page."""
+class Card:
+    """What lists and links show of a document, without its text."""
 
-    source: Path  # relative to the content folder
-    index: int  # which document of its source file
-    slug: str
-    document: Document
+    title: str | None
+    meta: Meta
+    summary: str
 
 
 @dataclass(frozen=True)
@@ -31,12 +44,130 @@ class Failure:
     reason: str
 
 
-def find_sources(content: Path) -> list[Path]:
-    """Manuscripts and Markdown below ``content``, sorted; Markdown replaces a manuscript of the same name."""
+@dataclass(frozen=True)
+class Entry:
+    """One document of the site: where it came from, the slug of its page, its card."""
+
+    source: Path  # relative to the content folder
+    index: int  # which document of its source file
+    slug: str
+    digest: str  # of the source bytes and cleaning options: the document's identity for caches
+    card: Card
+    loader: Callable[[], Document]
+
+    @cached_property
+    def document(self) -> Document:
+        return self.loader()
+
+
+def find_sources(content: Path) -> list[str]:
+    """Manuscripts and Markdown below ``content`` as sorted relative paths (``a/b.txt``).
+
+    Markdown replaces a manuscript of the same name; hidden files and READMEs are not content.
+    """
     if not content.is_dir():
         raise PublisherError(f"{content}: no such folder (the content folder holds the manuscripts)")
-    files = sorted(p for p in content.rglob("*")
-                   if p.is_file() and p.suffix.lower() in MANUSCRIPT_SUFFIXES and not p.name.startswith(".")
-                   and p.name.lower() != "readme.md")
-    edited = {p.with_suffix("") for p in files if p.suffix.lower() in _MARKDOWN}
-    return [p for p in files if p.suffix.lower() in _MARKDOWN or p.with_suffix("") not in edited]
+    root = os.fspath(content)
+    files = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        rel_dir = dirpath[len(root) + 1:]
+        for name in filenames:
+            suffix = os.path.splitext(name)[1]
+            if suffix.lower() in MANUSCRIPT_SUFFIXES and not name.startswith(".") and name.lower() != "readme.md":
+                files.append(f"{rel_dir}/{name}" if rel_dir else name)
+    files.sort()
+    edited = {os.path.splitext(f)[0] for f in files if os.path.splitext(f)[1].lower() in _MARKDOWN}
+    return [f for f in files
+            if os.path.splitext(f)[1].lower() in _MARKDOWN or os.path.splitext(f)[0] not in edited]
+
+
+class DocumentStore:
+    """Converted documents on disk, by source digest, with a stat index to skip re-hashing sources."""
+
+    def __init__(self, folder: Path, salt: str, convert: Callable[[Path], tuple[Document, ...]],
+                 summarize: Callable[[Document], str]) -> None:
+        self.folder = folder
+        self.salt = salt
+        self.convert = convert
+        self.summarize = summarize
+        try:
+            self.index: dict[str, Any] = json.loads((folder / _INDEX).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.index = {}
+        if self.index.get("salt") != salt:
+            self.index = {"salt": salt, "sources": {}}
+        self.seen: dict[str, Any] = {}
+        self.documents = os.path.join(os.fspath(folder), "documents")
+
+    def _doc_file(self, digest: str) -> Path:
+        return Path(self.documents, f"{digest}.json")
+
+    def cards(self, path: str, key: str) -> tuple[str, list[Card]]:
+        """The source's digest and the cards of its documents, converting it only if it changed."""
+        stat = os.stat(path)
+        known = self.index["sources"].get(key)
+        if known and known["size"] == stat.st_size and known["mtime"] == stat.st_mtime_ns \
+                and os.path.exists(os.path.join(self.documents, known["digest"] + ".json")):
+            self.seen[key] = known
+            return known["digest"], [_card_from(c) for c in known["cards"]]
+        with open(path, "rb") as fh:
+            digest = hashlib.sha256(self.salt.encode() + b"\0" + fh.read()).hexdigest()
+        target = self._doc_file(digest)
+        if target.exists():
+            docs = [document_from_dict(d) for d in json.loads(target.read_text(encoding="utf-8"))]
+        else:
+            docs = list(self.convert(Path(path)))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps([document_to_dict(d) for d in docs], ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, target)
+        cards = [Card(d.title, d.meta, self.summarize(d)) for d in docs]
+        self.seen[key] = {"size": stat.st_size, "mtime": stat.st_mtime_ns, "digest": digest,
+                          "cards": [_card_to(c) for c in cards]}
+        return digest, cards
+
+    def loader(self, digest: str, index: int) -> Callable[[], Document]:
+        def load() -> Document:
+            data = json.loads(self._doc_file(digest).read_text(encoding="utf-8"))
+            return document_from_dict(data[index])
+
+        return load
+
+    def save(self) -> None:
+        """Keep the stat index of the sources seen in this build."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f"{_INDEX}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps({"salt": self.salt, "sources": self.seen}, ensure_ascii=False, sort_keys=True),
+                       encoding="utf-8")
+        os.replace(tmp, self.folder / _INDEX)
+
+
+def _card_to(card: Card) -> dict[str, Any]:
+    return {"title": card.title, "meta": card.meta.as_dict(), "summary": card.summary}
+
+
+def _card_from(data: dict[str, Any]) -> Card:
+    meta = dict(data["meta"])
+    meta["keywords"] = tuple(meta.get("keywords") or ())
+    return Card(data["title"], Meta(**meta), data["summary"])
+
+
+def load_entries(content: Path, store: DocumentStore) -> tuple[list[Entry], list[Failure]]:
+    """Every document of the content folder; a file that fails is reported and the others go on."""
+    loaded: list[tuple[Path, int, str, str, Card]] = []
+    failures: list[Failure] = []
+    root = os.fspath(content)
+    for key in find_sources(content):
+        rel = Path(key)
+        try:
+            digest, cards = store.cards(os.path.join(root, key), key)
+        except PublisherError as exc:
+            failures.append(Failure(rel, exc.format_message()))
+            continue
+        for i, card in enumerate(cards):
+            base = card.meta.slug or slugify(os.path.splitext(key)[0].replace("/", "-"))
+            loaded.append((rel, i, slugify(base) + (f"-{i + 1}" if i and not card.meta.slug else ""), digest, card))
+    slugs = unique_slugs([slug for _, _, slug, _, _ in loaded])
+    return [Entry(rel, i, slug, digest, card, store.loader(digest, i))
+            for (rel, i, _, digest, card), slug in zip(loaded, slugs, strict=True)], failures

@@ -44,8 +44,13 @@ def chinese_date(iso: str | None) -> str:
     return f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日" if m else (iso or "")
 
 
-def environment(root: Path, name: str) -> jinja2.Environment:
+def environment(root: Path, name: str, cache: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment of a theme; compiled templates are kept in ``cache`` between builds."""
     dirs = theme_dirs(root, name)
+    bytecode = None
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        bytecode = jinja2.FileSystemBytecodeCache(str(cache))
     search = [str(root / "templates")] if (root / "templates").is_dir() else []
     search += [str(d / "templates") for d in dirs]
     env = jinja2.Environment(
@@ -55,6 +60,7 @@ def environment(root: Path, name: str) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=bytecode,
     )
     env.filters["chinese_date"] = chinese_date
     env.globals["relative_url"] = relative_url
