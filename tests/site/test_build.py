@@ -177,3 +177,39 @@ def test_init_writes_a_commented_config_and_samples(tmp_path):
     load_config(tmp_path / "new")  # the sample configuration is valid
     again = CliRunner().invoke(main, ["init", str(tmp_path / "new")])
     assert again.exit_code == 2 and "exists already" in again.stderr
+
+
+def test_index_is_paginated_beyond_per_page(tmp_path):
+    files = {f"{n:02d}.txt": f"标题{n}\n\n2020年1月{n}日\n\n{PARA}\n" for n in range(1, 8)}
+    root = _project(tmp_path, files)
+    (root / "publisher.toml").write_text("per_page = 3\n", encoding="utf-8")
+    _build(root)
+    site = root / "site"
+    assert (site / "page" / "2" / "index.html").is_file() and (site / "page" / "3" / "index.html").is_file()
+    assert not (site / "page" / "4").exists()
+    first = (site / "index.html").read_text(encoding="utf-8")
+    assert first.count('class="doc-list-title"') == 3 and 'rel="next" href="page/2/"' in first
+    third = (site / "page" / "3" / "index.html").read_text(encoding="utf-8")
+    assert third.count('class="doc-list-title"') == 1 and 'href="../../01/"' in third
+
+
+def test_a_project_template_overrides_one_theme_template(tmp_path):
+    root = _project(tmp_path, {"a.txt": f"标题\n\n{PARA}\n"})
+    (root / "templates").mkdir()
+    (root / "templates" / "404.html").write_text('{% extends "base.html" %}{% block main %}自定义的404{% endblock %}',
+                                                   encoding="utf-8")
+    _build(root)
+    assert "自定义的404" in (root / "site" / "404.html").read_text(encoding="utf-8")
+    assert "跳到正文" in (root / "site" / "a" / "index.html").read_text(encoding="utf-8")  # the rest is the theme's
+
+
+def test_tags_and_archive_pages(tmp_path):
+    web = ("甲讲话稿 本文关键词:党建,会议\n甲讲话稿 本文内容:\n甲讲话稿\n2019年5月4日\n" + PARA + "\n")
+    root = _project(tmp_path, {"a.txt": web, "b.txt": f"乙\n\n{PARA}\n"})
+    _build(root)
+    site = root / "site"
+    assert (site / "tags" / "党建" / "index.html").is_file()
+    tag_page = (site / "tags" / "党建" / "index.html").read_text(encoding="utf-8")
+    assert "甲讲话稿" in tag_page and "乙" not in tag_page.split("<main")[1]
+    archive = (site / "archive" / "index.html").read_text(encoding="utf-8")
+    assert archive.index("2019") < archive.index("未注明日期")
