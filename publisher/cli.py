@@ -31,13 +31,14 @@ def _clean_options(spacing: str, disable: tuple[str, ...]) -> CleanOptions:
         raise click.BadParameter(str(exc), param_hint="--disable/--spacing") from None
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def _write_atomic(path: Path, content: str | bytes) -> None:
     """Write via a temporary file in the same folder, so a failure leaves nothing half-written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -196,6 +197,68 @@ def init(project: str) -> None:
     _write_atomic(config, SAMPLE_CONFIG)
     written = write_samples(root / "content")
     click.echo(f"wrote {config} and {len(written)} sample manuscript(s) in {root / 'content'}", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(file_okay=False), default="pdf", show_default=True,
+              help="Folder for the PDFs.")
+@click.option("--style", type=click.Choice(["gongwen", "book"]), default=None,
+              help="Print style (default: the document's front matter, else gongwen).")
+@click.option("--collection", "collection_title", default=None, metavar="TITLE",
+              help="Also write all documents as one book, collection.pdf, with this title.")
+@_encoding_option
+@_spacing_option
+@_disable_option
+def pdf(paths: tuple[str, ...], output: str, style: str | None, collection_title: str | None,
+        encoding: str | None, spacing: str, disable: tuple[str, ...]) -> None:
+    """Typeset manuscripts (files or folders) as PDFs, one per document."""
+    from .pdf import PrintOptions, collection_pdf, document_pdf
+
+    options = _clean_options(spacing, disable)
+    out = Path(output)
+    failed = 0
+    everything = []
+    for path in find_manuscripts(list(paths)):
+        try:
+            source = convert_file(path, options, encoding)
+        except PublisherError as exc:
+            click.echo(f"error: {exc.format_message()}", err=True)
+            failed += 1
+            continue
+        names = split_markdown_names(path.stem, len(source.documents))
+        for name, doc in zip(names, source.documents, strict=True):
+            print_options = PrintOptions(style=(style or doc.meta.style or "gongwen"))  # type: ignore[arg-type]
+            try:
+                data = document_pdf(doc, print_options, str(path))
+            except PublisherError as exc:
+                click.echo(f"error: {exc.format_message()}", err=True)
+                failed += 1
+                continue
+            target = out / (name[: -len(".md")] + ".pdf")
+            _write_atomic(target, data)
+            everything.append(doc)
+            click.echo(f"wrote {target}", err=True)
+    if collection_title and everything:
+        target = out / "collection.pdf"
+        _write_atomic(target, collection_pdf(everything, PrintOptions(style=style or "gongwen"),  # type: ignore[arg-type]
+                                                   collection_title))
+        click.echo(f"wrote {target}", err=True)
+    if failed:
+        sys.exit(2)
+
+
+@main.command()
+def doctor() -> None:
+    """Tell which installed font serves each print role, and what is missing."""
+    from .pdf.fonts import doctor_report
+
+    missing = 0
+    for _role, description, found in doctor_report():
+        click.echo(f"{description}: {found}")
+        missing += found.startswith("missing")
+    if missing:
+        sys.exit(1)
 
 
 def _quoted(text: str, limit: int = 80) -> str:

@@ -47,6 +47,10 @@ class SiteConfig:
     per_page: int = 50
     #: Render PDFs during ``publisher build``.
     pdf: bool = True
+    #: Print style of the PDFs: "gongwen" (GB/T 9704, A4) or "book" (A5); front matter ``style:`` overrides.
+    print_style: str = "gongwen"
+    #: Processes rendering PDFs in parallel; 0: one per core.
+    workers: int = 0
     #: Spacing policy of the cleaning stage: "official" or "pangu".
     spacing: str = "official"
     #: Cleaning rules switched off by name.
@@ -70,6 +74,7 @@ class SiteConfig:
 _TYPES: dict[str, tuple[type, ...]] = {
     "title": (str,), "base_url": (str,), "author": (str,), "description": (str,), "language": (str,),
     "theme": (str,), "content": (str,), "output": (str,), "per_page": (int,), "pdf": (bool,),
+    "print_style": (str,), "workers": (int,),
     "spacing": (str,), "disable": (list, tuple),
 }
 
@@ -85,6 +90,10 @@ def _check(data: dict[str, Any]) -> list[str]:
             problems.append(f"{key} must be {' or '.join(t.__name__ for t in expected)}, not {type(value).__name__}")
     if isinstance(data.get("per_page"), int) and not isinstance(data["per_page"], bool) and data["per_page"] < 1:
         problems.append("per_page must be at least 1")
+    if data.get("print_style", "gongwen") not in ("gongwen", "book"):
+        problems.append("print_style must be 'gongwen' or 'book'")
+    if isinstance(data.get("workers"), int) and data["workers"] < 0:
+        problems.append("workers must be 0 (one per core) or more")
     if data.get("spacing", "official") not in ("official", "pangu"):
         problems.append("spacing must be 'official' or 'pangu'")
     unknown_rules = set(data.get("disable") or ()) - set(RULE_NAMES)
@@ -136,8 +145,13 @@ content = "content"
 output = "site"
 # Documents per index page.
 per_page = 50
-# Render PDFs during `publisher build`.
+# Render PDFs during `publisher build`: one per document and one for the collection.
 pdf = true
+# Print style: "gongwen" (GB/T 9704-2012, A4) or "book" (A5); a document's front matter
+# `style: book` overrides it.
+print_style = "gongwen"
+# Processes rendering PDFs in parallel; 0 is one per core.
+workers = 0
 # Cleaning: "official" (no space between Chinese and Latin/digits) or "pangu" (one space).
 spacing = "official"
 # Cleaning rules to switch off, by name (see `publisher convert --help`).

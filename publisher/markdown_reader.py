@@ -24,7 +24,7 @@ log = logging.getLogger("publisher")
 _LEAD_MARKS = re.compile(r"^[。！？!?：:；;，,、]+")
 _md = MarkdownIt("commonmark").use(front_matter_plugin)
 
-_META_KEYS = {"title", "date", "issuer", "author", "keywords", "summary", "source", "slug"}
+_META_KEYS = {"title", "date", "issuer", "author", "keywords", "summary", "source", "slug", "style"}
 
 
 def _inline_text(token: Token) -> str:
@@ -92,7 +92,16 @@ def _meta(data: dict[str, object], name: str) -> Meta:
 
     return Meta(date=date or None, issuer=text("issuer"), author=text("author"),
                 keywords=tuple(str(k) for k in keywords), summary=text("summary"),
-                source=text("source"), slug=text("slug"))
+                source=text("source"), slug=text("slug"), style=_style(data, name))
+
+
+def _style(data: dict[str, object], name: str) -> str | None:
+    style = data.get("style")
+    if style is None:
+        return None
+    if style not in ("gongwen", "book"):
+        raise FrontMatterError(f"{name}: front matter: style must be gongwen or book, not {style!r}")
+    return str(style)
 
 
 def read_markdown(text: str, name: str = "<markdown>") -> Document:

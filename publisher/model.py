@@ -45,6 +45,8 @@ class Meta:
     summary: str | None = None
     source: str | None = None
     slug: str | None = None
+    #: Print style of this document's PDF ("gongwen" or "book"); None: the project's.
+    style: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -54,7 +56,7 @@ class Meta:
                 out[key] = value
         if self.keywords:
             out["keywords"] = list(self.keywords)
-        for key in ("summary", "source", "slug"):
+        for key in ("summary", "source", "slug", "style"):
             value = getattr(self, key)
             if value:
                 out[key] = value

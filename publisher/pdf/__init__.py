@@ -138,3 +138,20 @@ def collection_pdf(docs: list[Document], options: PrintOptions, site_title: str,
         lang=options.language, style=options.style, site_title=site_title, author=author,
         date_range=date_range, documents=items)
     return _write_pdf(html, _css(options), site_title)
+
+
+def run_job(job: tuple[object, ...]) -> bytes:
+    """A PDF to render in a worker process: ``("document", doc_dict, options)`` or ``("collection", …)``.
+
+    Plain data in, bytes out, so that a process pool can run it.
+    """
+    from ..write.json import document_from_dict
+
+    kind = job[0]
+    if kind == "document":
+        _, data, options, name = job
+        return document_pdf(document_from_dict(data), options, name)  # type: ignore[arg-type]
+    if kind == "collection":
+        _, datas, options, title, author = job
+        return collection_pdf([document_from_dict(d) for d in datas], options, title, author)  # type: ignore[arg-type]
+    raise ValueError(f"unknown PDF job {kind!r}")

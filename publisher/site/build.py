@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import functools
 import hashlib
 import json
 import os
@@ -27,7 +28,9 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..config import SiteConfig
+from ..errors import PublisherError
 from ..pipeline import convert_file
+from ..write.json import document_to_dict
 from .feeds import atom_feed, sitemap
 from .html import render_body
 from .pages import DocumentPage, ListPage, archive, document_pages, paginate, summary_of, tag_index
@@ -54,6 +57,10 @@ class Output:
     path: str  # file path under the site root
     key: str  # everything the content depends on
     render: Callable[[], bytes]
+    #: Slow work that a worker process can do instead (a PDF): plain data for publisher.pdf.run_job.
+    job: Callable[[], tuple[object, ...]] | None = None
+    #: The source to name if rendering fails.
+    source: str | None = None
 
 
 def _digest(*parts: Any) -> str:
@@ -143,6 +150,47 @@ def plan(config: SiteConfig, entries: list[Entry]) -> Iterator[Output]:
                  lambda: atom_feed(config, newest).encode("utf-8"))
     for rel, src in static_files(config.root, config.theme).items():
         yield Output(f"static/{rel}", _digest(base_key, rel, _file_digest(src)), src.read_bytes)
+    if config.pdf:
+        yield from _pdf_outputs(config, pages, base_key)
+
+
+def _document_job(page: DocumentPage, options: object) -> tuple[object, ...]:
+    return ("document", document_to_dict(page.document), options, str(page.entry.source))
+
+
+def _collection_job(pages: list[DocumentPage], options: object, title: str, author: str) -> tuple[object, ...]:
+    return ("collection", [document_to_dict(p.document) for p in pages], options, title, author)
+
+
+def _render_job(job: Callable[[], tuple[object, ...]]) -> bytes:
+    from ..pdf import run_job
+
+    return run_job(job())
+
+
+def _pdf_outputs(config: SiteConfig, pages: list[DocumentPage], base_key: str) -> Iterator[Output]:
+    """One PDF per document in ``pdf/`` and the collection, rendered by worker processes."""
+    from ..pdf import PrintOptions
+    from ..pdf.fonts import installed_faces
+
+    fonts = _digest([f.file for f in installed_faces()])
+
+    def options(style: str | None) -> PrintOptions:
+        return PrintOptions(style=(style or config.print_style), language=config.language,  # type: ignore[arg-type]
+                            root=config.root, theme=config.theme)
+
+    for page in pages:
+        opts = options(page.meta.style)
+        job = functools.partial(_document_job, page, opts)
+        yield Output(f"pdf/{page.entry.slug}.pdf",
+                     _digest(base_key, fonts, "pdf", page.entry.digest, str(page.entry.index), opts.style),
+                     functools.partial(_render_job, job), job=job, source=str(page.entry.source))
+    if pages:
+        ordered = sorted(pages, key=lambda p: (p.meta.date or "9999", p.title, p.path))  # oldest first, as a book
+        job = functools.partial(_collection_job, ordered, options(None), config.title, config.author)
+        yield Output("pdf/collection.pdf",
+                     _digest(base_key, fonts, "collection", [(p.entry.digest, p.entry.index) for p in ordered]),
+                     functools.partial(_render_job, job), job=job, source="collection.pdf")
 
 
 def _list_output(lp: ListPage, template: str, base_key: str,
@@ -185,6 +233,7 @@ def build_site(config: SiteConfig, progress: Progress | None = None) -> BuildRep
     outputs = list(plan(config, entries))
     manifest: dict[str, str] = {}
     out_dir, spare_dir = os.fspath(output), os.fspath(spare)
+    deferred: list[Output] = []
     for n, out in enumerate(outputs, start=1):
         rel = _check_path(out.path)
         target = os.path.join(spare_dir, rel)
@@ -194,17 +243,52 @@ def build_site(config: SiteConfig, progress: Progress | None = None) -> BuildRep
             report.reused.append(rel)
         elif staging_manifest.get(rel) == out.key and os.path.isfile(target):
             report.reused.append(rel)  # the spare copy is already right (an older build made it)
+        elif out.job is not None:
+            deferred.append(out)
+            continue
         else:
             _write(target, out.render())
             report.written.append(rel)
         manifest[rel] = out.key
         if progress:
             progress(rel, n, len(outputs))
+    for out, data, error in _run_jobs(deferred, config.workers):
+        if error is not None:
+            report.failures.append(Failure(Path(out.source or out.path), f"{out.path}: {error}"))
+            continue
+        _write(os.path.join(spare_dir, out.path), data)
+        report.written.append(out.path)
+        manifest[out.path] = out.key
     _prune(spare, set(manifest))
     _write(os.path.join(spare_dir, MANIFEST), json.dumps(manifest, sort_keys=True, indent=0).encode())
     _exchange(spare, output)
     store.save()
     return report
+
+
+def _run_jobs(outputs: list[Output], workers: int) -> Iterator[tuple[Output, bytes, str | None]]:
+    """Render slow outputs, in parallel processes where there are several; yields (output, data, error)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..pdf import run_job
+
+    if not outputs:
+        return
+    count = min(len(outputs), workers or os.cpu_count() or 1)
+    if count <= 1:
+        for out in outputs:
+            try:
+                yield out, out.render(), None
+            except PublisherError as exc:
+                yield out, b"", exc.format_message()
+        return
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        futures = [(out, pool.submit(run_job, out.job())) for out in outputs if out.job is not None]
+        for out, future in futures:
+            try:
+                yield out, future.result(), None
+            except PublisherError as exc:
+                yield out, b"", exc.format_message()
 
 
 def _write(target: str, data: bytes) -> None:

@@ -19,7 +19,9 @@ from ..conftest import seed_paths
 PARA = "这是一段足够长的正文内容，用来说明问题，并且以句号结束。"
 
 
-def _project(tmp_path: Path, files: dict[str, str]) -> Path:
+def _project(tmp_path: Path, files: dict[str, str], config: str = "pdf = false\n") -> Path:
+    """A project with these manuscripts; PDFs are off unless a test is about them (they take seconds)."""
+    (tmp_path / "publisher.toml").write_text(config, encoding="utf-8")
     for name, text in files.items():
         path = tmp_path / "content" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -43,6 +45,7 @@ def seed_site(tmp_path_factory) -> Path:
         pytest.skip("../shared/seeds is not there")
     root = tmp_path_factory.mktemp("seeds")
     (root / "content").mkdir()
+    (root / "publisher.toml").write_text("pdf = false\n", encoding="utf-8")
     for p in paths:
         (root / "content" / p.name).write_bytes(p.read_bytes())
     report = _build(root)
@@ -120,6 +123,7 @@ def test_markdown_wins_over_the_manuscript_of_the_same_name(tmp_path):
 def test_two_builds_are_byte_identical(tmp_path, seed_site):
     other = tmp_path / "again"
     (other / "content").mkdir(parents=True)
+    (other / "publisher.toml").write_text("pdf = false\n", encoding="utf-8")
     for p in seed_paths():
         (other / "content" / p.name).write_bytes(p.read_bytes())
     _build(other)
@@ -182,7 +186,7 @@ def test_init_writes_a_commented_config_and_samples(tmp_path):
 def test_index_is_paginated_beyond_per_page(tmp_path):
     files = {f"{n:02d}.txt": f"标题{n}\n\n2020年1月{n}日\n\n{PARA}\n" for n in range(1, 8)}
     root = _project(tmp_path, files)
-    (root / "publisher.toml").write_text("per_page = 3\n", encoding="utf-8")
+    (root / "publisher.toml").write_text("pdf = false\nper_page = 3\n", encoding="utf-8")
     _build(root)
     site = root / "site"
     assert (site / "page" / "2" / "index.html").is_file() and (site / "page" / "3" / "index.html").is_file()
