@@ -96,12 +96,33 @@ def apply_rule(name: str, text: str, options: CleanOptions | None = None) -> str
     return rules[name](text, options or CleanOptions())
 
 
-def clean(text: str, options: CleanOptions | None = None) -> str:
-    """Apply every enabled rule in order."""
-    options = options or CleanOptions()
-    for _name, rule in _active(options):
-        text = rule(text, options)
+#: Rules that read the characters around a mark or the width of a line: removing a space gives a
+#: mark new neighbours (``: ’`` → ``:’``), ``…`` → ``……`` widens a line; so this stretch of the
+#: table runs again until nothing changes, and cleaning twice equals cleaning once.
+_SETTLE_FROM = "clean_line_breaks"
+_MAX_PASSES = 4
+
+
+def _passes(text: str, options: CleanOptions, record: Callable[[str, str, str], None] | None = None) -> str:
+    active = list(_active(options))
+    start = next((i for i, (name, _) in enumerate(active) if name == _SETTLE_FROM), len(active))
+    for n in range(_MAX_PASSES):
+        settling = text
+        for i, (name, rule) in enumerate(active if n == 0 else active[start:]):
+            if n == 0 and i == start:
+                settling = text
+            after = rule(text, options)
+            if record is not None and after != text:
+                record(name, text, after)
+            text = after
+        if text == settling:  # the stretch changed nothing: another pass would not either
+            break
     return text
+
+
+def clean(text: str, options: CleanOptions | None = None) -> str:
+    """Apply every enabled rule in order (the punctuation and spacing rules until they settle)."""
+    return _passes(text, options or CleanOptions())
 
 
 @dataclass(frozen=True)
@@ -116,13 +137,8 @@ class Fix:
 
 def explain(text: str, options: CleanOptions | None = None) -> list[Fix]:
     """Every change cleaning would make, rule by rule, for ``publisher check``."""
-    options = options or CleanOptions()
     fixes: list[Fix] = []
-    for name, rule in _active(options):
-        after = rule(text, options)
-        if after != text:
-            fixes.extend(_diff(name, text, after))
-        text = after
+    _passes(text, options or CleanOptions(), lambda name, before, after: fixes.extend(_diff(name, before, after)))
     return fixes
 
 

@@ -27,9 +27,15 @@ _WIDTH_SLACK = 6
 _CJK_EDGE = re.compile(f"[{HAN}{CJK_PUNCT}]")
 
 
+def _width(line: str) -> int:
+    """Printed width without spaces: the spacing policy adds or removes those, and joining
+    must come out the same before and after it (cleaning twice equals cleaning once)."""
+    return display_width(line.strip().replace(" ", ""))
+
+
 def typical_width(lines: list[str]) -> int | None:
     """The width of a full line in hard-wrapped text, or None where lines are paragraphs."""
-    widths = [display_width(line.strip()) for line in lines if line.strip()]
+    widths = [_width(line) for line in lines if line.strip()]
     if len(widths) < 8:
         return None
     ranked = sorted(widths)
@@ -68,7 +74,7 @@ def join_pair(left: str, right: str) -> str:
 def _continues(prev: str, nxt: str, width: int | None) -> bool:
     if starts_item(nxt) or has_field(prev) or has_field(nxt):
         return False
-    prev_width = display_width(prev.strip())
+    prev_width = _width(prev)
     if width is not None and prev_width >= width - _WIDTH_SLACK:
         return True
     return prev_width > SHORT_LINE and not ends_sentence(prev) and not starts_item(prev)
@@ -90,7 +96,7 @@ def clean_line_breaks(text: str) -> str:
         if can_join and pending_blanks and width is None:
             # A blank line in text that does not use blank lines between paragraphs:
             # join only a sentence plainly cut in two (a page break inside it).
-            can_join = display_width(last_physical) > SHORT_LINE and not ends_sentence(last_physical)
+            can_join = _width(last_physical) > SHORT_LINE and not ends_sentence(last_physical)
         if can_join and _continues(last_physical, line, width):
             out[-1] = join_pair(out[-1], line)
             pending_blanks = []

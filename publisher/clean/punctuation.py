@@ -54,6 +54,15 @@ def _is_cjk(ch: str) -> bool:
     return bool(ch) and bool(_CJKISH_RE.match(ch))
 
 
+def _neighbour(chars: list[str], i: int, step: int) -> str:
+    """The nearest character beside ``chars[i]``, looking past spaces (the spacing rule removes those
+    between Chinese marks, and the result must not depend on the order of the two rules)."""
+    j = i + step
+    while 0 <= j < len(chars) and chars[j] == " ":
+        j += step
+    return chars[j] if 0 <= j < len(chars) else ""
+
+
 def _not_latin(neighbour: str, quotes: str) -> bool:
     """The other side of a mark is not Latin text: a line end, a digit, a quote, or non-ASCII."""
     return neighbour in ("", "\n") or not neighbour.isascii() or neighbour.isdigit() or neighbour in quotes
@@ -80,15 +89,19 @@ def halfwidth_punctuation(text: str) -> str:
 
     text = _PAREN_PAIR.sub(pair, text)
     chars = list(text)
-    for i, ch in enumerate(chars):
-        if ch not in _HALF_TO_FULL:
-            continue
-        before = chars[i - 1] if i else ""
-        after = chars[i + 1] if i + 1 < len(chars) else ""
-        if ch in ",:" and before.isdigit() and after.isdigit():
-            continue
-        if (_is_cjk(before) and _not_latin(after, "\"'(")) or (_is_cjk(after) and _not_latin(before, "\"')")):
-            chars[i] = _HALF_TO_FULL[ch]
+    # A converted mark is Chinese context for its neighbour (``):·`` → ``）：·``): repeat until stable.
+    changed = True
+    while changed:
+        changed = False
+        for i, ch in enumerate(chars):
+            if ch not in _HALF_TO_FULL:
+                continue
+            before, after = _neighbour(chars, i, -1), _neighbour(chars, i, 1)
+            if ch in ",:" and before.isdigit() and after.isdigit():
+                continue
+            if (_is_cjk(before) and _not_latin(after, "\"'(")) or (_is_cjk(after) and _not_latin(before, "\"')")):
+                chars[i] = _HALF_TO_FULL[ch]
+                changed = True
     return _restore_urls("".join(chars), urls)
 
 
