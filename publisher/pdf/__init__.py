@@ -7,11 +7,13 @@ character no font covers is named in an error instead of printing as a box.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import jinja2
 from markupsafe import Markup
 
 from ..errors import PublisherError
@@ -99,8 +101,14 @@ def _all_text(doc: Document) -> str:
     return "".join([doc.title or "", meta.issuer or "", meta.author or "", *(b.text for b in doc.blocks)])
 
 
+@functools.lru_cache(maxsize=8)
+def _environment(root: Path, theme: str) -> jinja2.Environment:
+    return environment(root, theme)
+
+
+@functools.lru_cache(maxsize=8)
 def _css(options: PrintOptions) -> str:
-    env = environment(options.root, options.theme)
+    env = _environment(options.root, options.theme)
     return env.get_template(f"print/{options.style}.css").render(fonts=_fonts(), grid=gongwen_grid())
 
 
@@ -117,7 +125,7 @@ def document_pdf(doc: Document, options: PrintOptions, name: str = "<document>")
     if options.style not in STYLES:
         raise PublisherError(f"unknown print style {options.style!r}: use {' or '.join(STYLES)}")
     _check_glyphs(_all_text(doc), name)
-    env = environment(options.root, options.theme)
+    env = _environment(options.root, options.theme)
     html = env.get_template("print/document.html").render(lang=options.language, style=options.style,
                                                            **_doc_context(doc, options.style))
     return _write_pdf(html, _css(options), doc.title or name)
@@ -133,7 +141,7 @@ def collection_pdf(docs: list[Document], options: PrintOptions, site_title: str,
         date_range = first[:7].replace("-", "年") + "月" + ("" if first[:7] == last[:7]
                                                           else "—" + last[:7].replace("-", "年") + "月")
     items = [_doc_context(d, options.style, anchor=f"doc-{i + 1}") for i, d in enumerate(docs)]
-    env = environment(options.root, options.theme)
+    env = _environment(options.root, options.theme)
     html = env.get_template("print/collection.html").render(
         lang=options.language, style=options.style, site_title=site_title, author=author,
         date_range=date_range, documents=items)

@@ -79,13 +79,19 @@ def _cmap(face: FontFace) -> frozenset[int]:
     return frozenset(cmap)
 
 
-def uncovered(text: str, roles: tuple[str, ...] = ("body", "heading", "latin")) -> list[str]:
-    """Characters of ``text`` that none of the fonts serving ``roles`` has a glyph for."""
+@functools.cache
+def _covered(roles: tuple[str, ...]) -> frozenset[int]:
     covered: set[int] = set()
     for role in roles:
         face = font_for(role)
         if face is not None:
             covered |= _cmap(face)
+    return frozenset(covered)
+
+
+def uncovered(text: str, roles: tuple[str, ...] = ("body", "heading", "latin")) -> list[str]:
+    """Characters of ``text`` that none of the fonts serving ``roles`` has a glyph for."""
+    covered = _covered(roles)
     missing = {c for c in set(text) if not c.isspace() and ord(c) not in covered and ord(c) >= 0x20}
     return sorted(missing)
 
