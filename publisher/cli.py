@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
-from .clean import RULE_NAMES, CleanOptions, explain
+from .clean import RULE_NAMES, CleanOptions, clean, explain
 from .errors import PublisherError
 from .model import SourceFile
 from .pipeline import convert_file, is_markdown
@@ -22,6 +23,7 @@ from .write.markdown import render_markdown, split_markdown_names
 if TYPE_CHECKING:
     from .config import SiteConfig
     from .site.build import BuildReport
+    from .variants import Converter
 
 
 def _clean_options(spacing: str, disable: tuple[str, ...]) -> CleanOptions:
@@ -51,6 +53,26 @@ _spacing_option = click.option(
 _disable_option = click.option(
     "--disable", multiple=True, metavar="RULE",
     help=f"Switch a cleaning rule off (repeatable). Rules: {', '.join(RULE_NAMES)}.")
+_variant_option = click.option(
+    "--variant", type=click.Choice(["zh-Hans", "zh-Hant"]), default="zh-Hans", show_default=True,
+    help="zh-Hant: convert to Traditional Chinese with OpenCC.")
+_opencc_option = click.option(
+    "--opencc", "opencc_config", type=click.Choice(["s2tw", "s2t", "s2twp", "s2hk"]), default="s2tw",
+    show_default=True, help="OpenCC configuration for zh-Hant (s2tw: Taiwan characters, no phrasing).")
+_phrases_option = click.option(
+    "--phrases", type=click.Path(dir_okay=False), default=None,
+    help="Project dictionary overriding OpenCC (default: ./opencc-phrases.txt if there is one).")
+
+
+def _converter(opencc_config: str, phrases: str | None) -> Converter:
+    from .variants import PHRASES_FILE, Converter, read_phrases
+
+    path = Path(phrases) if phrases else Path(PHRASES_FILE)
+    if phrases and not path.is_file():
+        raise PublisherError(f"{path}: no such file")
+    return Converter.create(opencc_config, read_phrases(path) if path.is_file() else {})
+
+
 _encoding_option = click.option("--encoding", default=None,
                                 help="Read inputs in this encoding instead of detecting it.")
 
@@ -69,16 +91,25 @@ def main() -> None:
 @_encoding_option
 @_spacing_option
 @_disable_option
+@_variant_option
+@_opencc_option
+@_phrases_option
 def convert(paths: tuple[str, ...], output: str | None, fmt: str, encoding: str | None,
-            spacing: str, disable: tuple[str, ...]) -> None:
+            spacing: str, disable: tuple[str, ...], variant: str, opencc_config: str, phrases: str | None) -> None:
     """Clean and structure manuscripts (files or folders) into Markdown or JSON."""
     options = _clean_options(spacing, disable)
+    converter = _converter(opencc_config, phrases) if variant == "zh-Hant" else None
     files = find_manuscripts(list(paths))
     results: list[SourceFile] = []
     failed = 0
     for path in files:
         try:
-            results.append(convert_file(path, options, encoding))
+            result = convert_file(path, options, encoding)
+            if converter is not None:
+                from .variants import convert_document
+
+                result = replace(result, documents=tuple(convert_document(d, converter) for d in result.documents))
+            results.append(result)
         except PublisherError as exc:
             click.echo(f"error: {exc.format_message()}", err=True)
             failed += 1
@@ -121,9 +152,20 @@ def _write(results: list[SourceFile], out: Path, fmt: str) -> None:
 @_encoding_option
 @_spacing_option
 @_disable_option
-def check(paths: tuple[str, ...], encoding: str | None, spacing: str, disable: tuple[str, ...]) -> None:
-    """List each fix cleaning would make (rule, line, before → after); exit 1 if any."""
+@_variant_option
+@_opencc_option
+@_phrases_option
+def check(paths: tuple[str, ...], encoding: str | None, spacing: str, disable: tuple[str, ...],
+          variant: str, opencc_config: str, phrases: str | None) -> None:
+    """List each fix cleaning would make (rule, line, before → after); exit 1 if any.
+
+    With --variant zh-Hant, list instead every character that has several Traditional
+    forms, with the form OpenCC chose and its context, for an editor to review.
+    """
     options = _clean_options(spacing, disable)
+    if variant == "zh-Hant":
+        _check_variant(paths, encoding, options, _converter(opencc_config, phrases))
+        return
     changes = 0
     failed = 0
     for path in find_manuscripts(list(paths)):
@@ -180,6 +222,40 @@ def _run_build(config: SiteConfig, verbose: bool) -> BuildReport:
         for path in report.written:
             click.echo(f"wrote {path}", err=True)
     return report
+
+
+@main.command()
+@click.argument("project", default=".", type=click.Path(file_okay=False))
+@click.option("-o", "--output", default=None, help="Output folder (default: site/ of the project).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (localhost only by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on; 0 picks a free one.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a web browser.")
+@click.option("--poll", is_flag=True, help="Poll for changes (file systems without change events).")
+@click.option("-v", "--verbose", is_flag=True, help="List every file written.")
+def serve(project: str, output: str | None, host: str, port: int, open_browser: bool, poll: bool,
+          verbose: bool) -> None:
+    """Build PROJECT, serve its site locally, rebuild on change and reload the open page."""
+    from .config import CONFIG_NAME, load_config
+    from .serve import serve as serve_site
+    from .site.theme import builtin_themes
+
+    config = load_config(project, {"output": output})
+    root = Path(project)
+
+    def rebuild() -> None:
+        current = load_config(project, {"output": output})  # publisher.toml may have changed
+        report = _run_build(current, verbose)
+        for failure in report.failures:
+            click.echo(f"error: {current.content}/{failure.source}: {failure.reason}", err=True)
+        click.echo(f"rebuilt {report.documents} document(s): {len(report.written)} file(s) written", err=True)
+
+    rebuild()
+    folders = [config.content_dir, root / "themes", root / "templates", builtin_themes()]
+    serve_site(config.output_dir, rebuild, watch_folders=folders, watch_files=[root / CONFIG_NAME],
+               host=host, port=port, open_browser=open_browser, poll=poll,
+               echo=lambda message: click.echo(message, err=True))
 
 
 @main.command()
@@ -259,6 +335,36 @@ def doctor() -> None:
         missing += found.startswith("missing")
     if missing:
         sys.exit(1)
+
+
+def _check_variant(paths: tuple[str, ...], encoding: str | None, options: CleanOptions,
+                   converter: Converter) -> None:
+    from .variants import Ambiguity, ambiguities
+
+    failed = 0
+    count = 0
+    for path in find_manuscripts(list(paths)):
+        try:
+            raw = read_file(path, encoding)
+        except PublisherError as exc:
+            click.echo(f"error: {exc.format_message()}", err=True)
+            failed += 1
+            continue
+        text = raw.text if is_markdown(path) else clean(raw.text, options)
+        groups: dict[tuple[str, str], list[Ambiguity]] = {}
+        for a in ambiguities(text, converter):
+            groups.setdefault((a.char, a.chosen), []).append(a)
+        for (char, chosen), found in groups.items():  # each choice once, with a few distinct examples
+            count += len(found)
+            samples: dict[str, Ambiguity] = {}
+            for a in found:
+                samples.setdefault(a.word, a)
+            shown = "; ".join(f"{a.context} → {a.converted} (line {a.line})" for a in list(samples.values())[:3])
+            click.echo(f"{path}: {char} → {chosen} ×{len(found)}: {shown}")
+    click.echo(f"{count} place(s) to review; add overrides to opencc-phrases.txt where OpenCC chose wrongly",
+               err=True)
+    if failed:
+        sys.exit(2)
 
 
 def _quoted(text: str, limit: int = 80) -> str:
