@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBS=(fonts-noto-cjk fonts-arphic-ukai poppler-utils)
+# chromium: the browser tests (tests/browser) drive it through playwright; no browser is downloaded.
+DEBS=(fonts-noto-cjk fonts-arphic-ukai poppler-utils chromium)
 missing=()
 for pkg in "${DEBS[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
