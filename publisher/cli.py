@@ -206,18 +206,18 @@ def build(project: str, output: str | None, verbose: bool) -> None:
         sys.exit(1)
 
 
-def _run_build(config: SiteConfig, verbose: bool) -> BuildReport:
+def _run_build(config: SiteConfig, verbose: bool, render_pdfs: bool = True) -> BuildReport:
     from .site.build import build_site
 
     if not sys.stderr.isatty():
-        report = build_site(config)
+        report = build_site(config, render_pdfs=render_pdfs)
     else:
         with click.progressbar(length=1, label="building", file=sys.stderr) as bar:
             def progress(path: str, n: int, total: int) -> None:
                 bar.length = total
                 bar.update(n - bar.pos)
 
-            report = build_site(config, progress)
+            report = build_site(config, progress, render_pdfs=render_pdfs)
     if verbose:
         for path in report.written:
             click.echo(f"wrote {path}", err=True)
@@ -233,9 +233,12 @@ def _run_build(config: SiteConfig, verbose: bool) -> BuildReport:
               help="Port to listen on; 0 picks a free one.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a web browser.")
 @click.option("--poll", is_flag=True, help="Poll for changes (file systems without change events).")
+@click.option("--pdf/--no-pdf", "render_pdfs", default=False, show_default=True,
+              help="Render outdated PDFs on every rebuild (slow); by default the preview keeps the PDFs "
+                   "it has and `publisher build` renders the rest.")
 @click.option("-v", "--verbose", is_flag=True, help="List every file written.")
 def serve(project: str, output: str | None, host: str, port: int, open_browser: bool, poll: bool,
-          verbose: bool) -> None:
+          render_pdfs: bool, verbose: bool) -> None:
     """Build PROJECT, serve its site locally, rebuild on change and reload the open page."""
     from .config import CONFIG_NAME, load_config
     from .serve import serve as serve_site
@@ -246,7 +249,7 @@ def serve(project: str, output: str | None, host: str, port: int, open_browser: 
 
     def rebuild() -> None:
         current = load_config(project, {"output": output})  # publisher.toml may have changed
-        report = _run_build(current, verbose)
+        report = _run_build(current, verbose, render_pdfs)
         for failure in report.failures:
             click.echo(f"error: {current.content}/{failure.source}: {failure.reason}", err=True)
         click.echo(f"rebuilt {report.documents} document(s): {len(report.written)} file(s) written", err=True)

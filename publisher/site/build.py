@@ -105,7 +105,9 @@ def _link_ref(page: DocumentPage | None) -> list[str | None] | None:
 def plan(config: SiteConfig, entries: list[Entry]) -> Iterator[Output]:
     """Every file of the site with its key and how to render it."""
     env = environment(config.root, config.theme, config.root / CACHE_DIR / "templates")
-    base_key = _digest(__version__, {k: v for k, v in asdict(config).items() if k != "root"}, _theme_digest(config))
+    # How many processes render PDFs changes nothing in the output.
+    settings = {k: v for k, v in asdict(config).items() if k not in ("root", "workers")}
+    base_key = _digest(__version__, settings, _theme_digest(config))
     pages = document_pages(entries)
     tags = tag_index(pages)
     years = archive(pages)
@@ -214,8 +216,12 @@ def _check_path(rel: str) -> str:
     return rel
 
 
-def build_site(config: SiteConfig, progress: Progress | None = None) -> BuildReport:
-    """Build the whole site; only files whose inputs changed are rendered."""
+def build_site(config: SiteConfig, progress: Progress | None = None, render_pdfs: bool = True) -> BuildReport:
+    """Build the whole site; only files whose inputs changed are rendered.
+
+    ``render_pdfs=False`` (the preview server) leaves outdated PDFs as they were, so that a
+    page reloads in a moment; they are not vouched for, and the next full build renders them.
+    """
     report = BuildReport()
     salt = _digest(__version__, config.spacing, sorted(config.disable))
     store = DocumentStore(config.root / CACHE_DIR, salt,
@@ -244,7 +250,10 @@ def build_site(config: SiteConfig, progress: Progress | None = None) -> BuildRep
         elif staging_manifest.get(rel) == out.key and os.path.isfile(target):
             report.reused.append(rel)  # the spare copy is already right (an older build made it)
         elif out.job is not None:
-            deferred.append(out)
+            if render_pdfs:
+                deferred.append(out)
+            elif os.path.isfile(old):
+                _link_same(old, target)  # kept as it was, but left out of the manifest
             continue
         else:
             _write(target, out.render())

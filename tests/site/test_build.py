@@ -217,3 +217,19 @@ def test_tags_and_archive_pages(tmp_path):
     assert "甲讲话稿" in tag_page and "乙" not in tag_page.split("<main")[1]
     archive = (site / "archive" / "index.html").read_text(encoding="utf-8")
     assert archive.index("2019") < archive.index("未注明日期")
+
+
+def test_pdfs_are_built_linked_and_left_alone_by_the_preview(tmp_path):
+    root = _project(tmp_path, {"a.txt": f"甲\n\n{PARA}\n", "b.txt": f"乙\n\n{PARA}\n"}, config="workers = 1\n")
+    first = _build(root)
+    site = root / "site"
+    assert {"pdf/a.pdf", "pdf/b.pdf", "pdf/collection.pdf"} <= set(first.written)
+    assert 'href="../pdf/a.pdf"' in (site / "a" / "index.html").read_text(encoding="utf-8")
+    old_pdf = (site / "pdf" / "a.pdf").read_bytes()
+    (root / "content" / "a.txt").write_text(f"甲\n\n改过。{PARA}\n", encoding="utf-8")
+    preview = build_site(load_config(root), render_pdfs=False)
+    assert "a/index.html" in preview.written and not any(p.startswith("pdf/") for p in preview.written)
+    assert (site / "pdf" / "a.pdf").read_bytes() == old_pdf  # kept for the preview
+    full = _build(root)
+    assert {"pdf/a.pdf", "pdf/collection.pdf"} <= set(full.written) and "pdf/b.pdf" not in full.written
+    assert (site / "pdf" / "a.pdf").read_bytes() != old_pdf
