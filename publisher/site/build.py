@@ -240,6 +240,7 @@ def build_site(config: SiteConfig, progress: Progress | None = None, render_pdfs
     manifest: dict[str, str] = {}
     out_dir, spare_dir = os.fspath(output), os.fspath(spare)
     deferred: list[Output] = []
+    unvouched: set[str] = set()
     for n, out in enumerate(outputs, start=1):
         rel = _check_path(out.path)
         target = os.path.join(spare_dir, rel)
@@ -254,6 +255,7 @@ def build_site(config: SiteConfig, progress: Progress | None = None, render_pdfs
                 deferred.append(out)
             elif os.path.isfile(old):
                 _link_same(old, target)  # kept as it was, but left out of the manifest
+                unvouched.add(rel)
             continue
         else:
             _write(target, out.render())
@@ -268,7 +270,7 @@ def build_site(config: SiteConfig, progress: Progress | None = None, render_pdfs
         _write(os.path.join(spare_dir, out.path), data)
         report.written.append(out.path)
         manifest[out.path] = out.key
-    _prune(spare, set(manifest))
+    _prune(spare, set(manifest) | unvouched)
     _write(os.path.join(spare_dir, MANIFEST), json.dumps(manifest, sort_keys=True, indent=0).encode())
     _exchange(spare, output)
     store.save()
