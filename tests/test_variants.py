@@ -75,3 +75,23 @@ def test_convert_and_check_with_the_variant_option(tmp_path):
     review = CliRunner().invoke(main, ["check", str(path), "--variant", "zh-Hant"])
     assert review.exit_code == 0
     assert "发 → 發" in review.stdout and "【发】" in review.stdout
+
+
+def test_the_traditional_pdf_of_003_has_every_glyph_and_traditional_bookmarks():
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from publisher.pdf import PrintOptions, document_pdf
+    from publisher.pdf.fonts import uncovered
+    from publisher.pipeline import convert_file
+
+    doc = convert_document(convert_file(seed("003")).documents[0], Converter.create())
+    text = doc.title + "".join(b.text for b in doc.blocks)
+    assert uncovered(text, ("body", "title", "heading", "kai", "latin")) == []
+    reader = PdfReader(BytesIO(document_pdf(doc, PrintOptions(language="zh-Hant"))))
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles[0] == "在2020年黨風廉政建設工作會議上的講話"
+    nested = [item.title for group in reader.outline if isinstance(group, list) for item in group]
+    assert "一、堅持明責履責盡責，把準責任落實“著力點”" in nested
+    assert reader.trailer["/Root"]["/Lang"] == "zh-Hant"
