@@ -49,3 +49,10 @@ def has_field(line: str) -> bool:
         return True
     m = FIELD.match(line.strip())
     return bool(m) and len(line.strip()) <= 80
+
+#: ``篇2:标题``: the line a web compilation puts before each article after the first.
+SEPARATOR = re.compile(r"^篇\s*\d{1,3}\s*[:：]")
+
+
+def is_separator(line: str) -> bool:
+    return bool(SEPARATOR.match(line.strip()))

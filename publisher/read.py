@@ -154,6 +154,7 @@ def find_manuscripts(paths: list[str]) -> list[Path]:
             inside = sorted(
                 f for f in p.rglob("*")
                 if f.is_file() and f.suffix.lower() in MANUSCRIPT_SUFFIXES and not f.name.startswith(".")
+                and f.name.lower() != "readme.md"  # a folder's README describes it; it is not content
             )
             if not inside:
                 raise InputError(f"{p}: holds no manuscripts ({', '.join(MANUSCRIPT_SUFFIXES)})")

@@ -63,8 +63,8 @@ _RULES: tuple[tuple[str, Rule], ...] = (
     ("normalize_line_ends", _plain(normalize_line_ends)),
     ("remove_invisible", _plain(remove_invisible)),
     ("remove_word_bookmarks", _plain(remove_word_bookmarks)),
+    ("remove_running_headers", _plain(remove_running_headers)),  # reads the page numbers: before them
     ("remove_page_numbers", _plain(remove_page_numbers)),
-    ("remove_running_headers", _plain(remove_running_headers)),
     ("remove_page_breaks", _plain(remove_page_breaks)),
     ("remove_web_boilerplate", _plain(remove_web_boilerplate)),
     ("normalize_spaces", _plain(normalize_spaces)),

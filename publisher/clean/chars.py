@@ -34,6 +34,13 @@ def display_width(text: str) -> int:
 
 
 def ends_sentence(line: str) -> bool:
-    """Does the line end a sentence (。！？… or a colon/semicolon, maybe before a closing quote)?"""
-    stripped = line.rstrip().rstrip("”’」』)）")
-    return bool(stripped) and stripped[-1] in SENTENCE_END + "：:"
+    """Does the line end a sentence (。！？… or a colon/semicolon, maybe before a closing quote)?
+
+    An ASCII full stop after a Chinese character ends one too (讲话.), as web copies type it.
+    """
+    stripped = line.rstrip().rstrip("”’」』)）\"'")
+    if not stripped:
+        return False
+    if stripped[-1] in SENTENCE_END + "：:":
+        return True
+    return stripped[-1] == "." and len(stripped) > 1 and not stripped[-2].isascii()

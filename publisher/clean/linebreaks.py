@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..fields import has_field
+from ..fields import has_field, is_separator
 from ..numbering import match_marker
 from .chars import CJK_PUNCT, HAN, display_width, ends_sentence
 
@@ -34,16 +34,27 @@ def _width(line: str) -> int:
 
 
 def typical_width(lines: list[str]) -> int | None:
-    """The width of a full line in hard-wrapped text, or None where lines are paragraphs."""
+    """The width of a full line in hard-wrapped text, or None where lines are paragraphs.
+
+    Hard-wrapped text has a cluster of lines of one width (the full lines of each
+    paragraph) and almost no line wider than that; paragraph-per-line text has neither.
+    """
     widths = [_width(line) for line in lines if line.strip()]
-    if len(widths) < 8:
+    if len(widths) < 6:
         return None
     ranked = sorted(widths)
-    full = ranked[int(len(ranked) * 0.8)]
-    if full > 240 or full < 20:
+    upper = ranked[len(ranked) // 2:]
+    full, cluster = 0, 0
+    for candidate in sorted(set(upper)):
+        near = sum(1 for w in widths if candidate - _WIDTH_SLACK <= w <= candidate + _WIDTH_SLACK)
+        if near >= cluster:
+            full, cluster = candidate, near
+    if not 20 <= full <= 240:
         return None
-    near = sum(1 for w in widths if full - _WIDTH_SLACK <= w <= full + _WIDTH_SLACK)
-    return full if near >= 0.5 * len(widths) else None
+    wider = sum(1 for w in widths if w > full + _WIDTH_SLACK)
+    if cluster >= max(4, 0.3 * len(widths)) and wider <= 0.05 * len(widths):
+        return full
+    return None
 
 
 def uses_blank_lines(lines: list[str]) -> bool:
@@ -71,11 +82,21 @@ def join_pair(left: str, right: str) -> str:
     return left + " " + right
 
 
+#: Numbering that also runs inside a paragraph (…；二是…；三是…).
+_INLINE_FAMILIES = ("shi", "yao", "ordinal")
+
+
 def _continues(prev: str, nxt: str, width: int | None) -> bool:
-    if starts_item(nxt) or has_field(prev) or has_field(nxt):
+    if has_field(prev) or has_field(nxt) or is_separator(nxt) or is_separator(prev):
         return False
     prev_width = _width(prev)
-    if width is not None and prev_width >= width - _WIDTH_SLACK:
+    full = width is not None and prev_width >= width - _WIDTH_SLACK
+    marker = match_marker(nxt.lstrip())
+    if marker is not None:
+        # A wrapped paragraph may put its next 二是 at a line start; it continues the
+        # paragraph only when the full line before it stops on a comma or semicolon.
+        return full and marker.family in _INLINE_FAMILIES and prev.rstrip()[-1:] in "；;，,、"
+    if full:
         return True
     return prev_width > SHORT_LINE and not ends_sentence(prev) and not starts_item(prev)
 

@@ -75,9 +75,10 @@ def _header_key(line: str) -> str:
 def remove_running_headers(text: str) -> str:
     """Lines repeated at the top or bottom of most pages: running headers and footers.
 
-    Pages are told by form feeds (as pdftotext writes them). Without form feeds,
-    a short line without sentence punctuation that recurs at least three times in
-    hard-wrapped text is a header that a PDF copy left between its lines.
+    Pages are told by form feeds (as pdftotext writes them). Without form feeds, a
+    short line without sentence punctuation is a header or footer that a PDF copy
+    left between its lines when it stands beside page numbers at least twice, or
+    recurs at least three times in hard-wrapped text.
     """
     if "\f" in text:
         pages = [p for p in text.split("\f")]
@@ -87,7 +88,7 @@ def remove_running_headers(text: str) -> str:
         edges: Counter[str] = Counter()
         for page in real_pages:
             lines = [line for line in page.split("\n") if line.strip()]
-            seen = {_header_key(line) for line in lines[:2] + lines[-2:]}
+            seen = {_header_key(line) for line in lines[:2] + lines[-2:] if _is_furniture_line(line)}
             edges.update(seen)
         threshold = max(3, len(real_pages) // 2)
         furniture = {k for k, n in edges.items() if n >= threshold}
@@ -98,19 +99,43 @@ def remove_running_headers(text: str) -> str:
             lines = page.split("\n")
             idx = [i for i, line in enumerate(lines) if line.strip()]
             for i in idx[:2] + idx[-2:]:
-                if _header_key(lines[i]) in furniture:
+                if _header_key(lines[i]) in furniture and _is_furniture_line(lines[i]):
                     lines[i] = ""
             out.append("\n".join(lines))
         return "\f".join(out)
     lines = text.split("\n")
+    beside_numbers = Counter(_header_key(lines[i]) for i in _next_to_page_numbers(lines))
+    furniture = {k for k, n in beside_numbers.items() if n >= 2}
     candidates = Counter(
         line.strip() for line in lines
         if line.strip() and display_width(line.strip()) <= 60 and not ends_sentence(line)
     )
     repeated = {k for k, n in candidates.items() if n >= 3}
-    if not repeated or not _is_hard_wrapped(lines):
+    if repeated and _is_hard_wrapped(lines):
+        furniture |= {_header_key(k) for k in repeated}
+    if not furniture:
         return text
-    return "\n".join("" if line.strip() in repeated else line for line in lines)
+    return "\n".join("" if line.strip() and _header_key(line) in furniture and _is_furniture_line(line) else line
+                     for line in lines)
+
+
+def _is_furniture_line(line: str) -> bool:
+    return display_width(line.strip()) <= 60 and not ends_sentence(line)
+
+
+def _next_to_page_numbers(lines: list[str]) -> list[int]:
+    """Indexes of the short lines just before or after a page-number line (blank lines skipped)."""
+    found = []
+    for i, line in enumerate(lines):
+        if not _PAGE_NUMBER_LINE.fullmatch(line):
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and not lines[j].strip():
+                j += step
+            if 0 <= j < len(lines) and _is_furniture_line(lines[j]) and not _PAGE_NUMBER_LINE.fullmatch(lines[j]):
+                found.append(j)
+    return found
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:

@@ -1,0 +1,52 @@
+"""Page furniture: page numbers, running headers and page breaks, and where they must not be touched."""
+
+from __future__ import annotations
+
+from publisher.clean import clean
+from publisher.clean.residue import remove_page_numbers, remove_running_headers
+
+PARA = "这是一段正文内容，讲的是具体的工作安排。"
+
+
+def test_page_number_lines_in_every_usual_form():
+    for line in ("- 3 -", "—3—", "— 12 —", "－ 4 －", "第3页 共9页", "第 3 页", "共9页 第3页", "3/9", "Page 3 of 9"):
+        assert remove_page_numbers(f"{PARA}\n{line}\n{PARA}") == f"{PARA}\n\n{PARA}", line
+
+
+def test_numbers_inside_text_are_not_page_numbers():
+    text = f"{PARA}\n全年完成3/4的任务，第3页的表格见附件。\n2023\n{PARA}"
+    assert remove_page_numbers(text) == text
+
+
+def test_a_bare_number_is_a_page_number_only_beside_a_page_break():
+    assert remove_page_numbers(f"{PARA}\n7\f{PARA}") == f"{PARA}\n\f{PARA}"
+
+
+def test_running_header_on_pages_told_by_form_feeds():
+    pages = [f"某某市人民政府文件\n第{n}段，{PARA}\n{PARA}\n某某市人民政府办公室 第{n}期" for n in range(4)]
+    out = remove_running_headers("\f".join(pages))
+    assert "某某市人民政府文件" not in out and "办公室" not in out  # header, and a footer with numbers
+    assert all(f"第{n}段，{PARA}" in out for n in range(4)) and out.count(PARA) == 8
+
+
+def test_running_header_beside_page_numbers_in_pasted_text():
+    text = f"{PARA}\n\n— 1 —\n某某局文件\n{PARA}\n— 2 —\n某某局文件\n{PARA}"
+    out = clean(text)
+    assert "某某局文件" not in out and "—" not in out and out.count(PARA) == 3
+
+
+def test_a_header_string_that_appears_once_is_text():
+    text = f"某某局文件\n{PARA}\n— 1 —\n{PARA}"
+    assert "某某局文件" in clean(text)
+
+
+def test_body_lines_at_page_edges_are_never_headers():
+    # Short pages: every line is at an edge, and the numbered lines look alike; none is furniture.
+    pages = [f"第{n}条规定的内容很长，必须逐条执行。\n{PARA}" for n in range(5)]
+    assert remove_running_headers("\f".join(pages)) == "\f".join(pages)
+
+
+def test_a_repeated_line_that_is_a_sentence_is_never_a_header():
+    pages = ["同志们，要抓好落实。\n" + PARA for _ in range(4)]
+    out = remove_running_headers("\f".join(pages))
+    assert out.count("同志们，要抓好落实。") == 4 or out.count("同志们，要抓好落实。") == 0
