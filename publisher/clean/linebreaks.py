@@ -33,6 +33,16 @@ def _width(line: str) -> int:
     return display_width(line.strip().replace(" ", ""))
 
 
+def _longer_than(line: str, columns: int) -> bool:
+    """``_width(line) > columns``, without measuring where the length alone decides."""
+    n = len(line.strip().replace(" ", ""))
+    if n > columns:
+        return True
+    if 2 * n <= columns:
+        return False
+    return _width(line) > columns
+
+
 def typical_width(lines: list[str]) -> int | None:
     """The width of a full line in hard-wrapped text, or None where lines are paragraphs.
 
@@ -87,10 +97,11 @@ _INLINE_FAMILIES = ("shi", "yao", "ordinal")
 
 
 def _continues(prev: str, nxt: str, width: int | None) -> bool:
+    if width is None and ends_sentence(prev):
+        return False  # the common case in paragraph-per-line text, decided cheaply
     if has_field(prev) or has_field(nxt) or is_separator(nxt) or is_separator(prev):
         return False
-    prev_width = _width(prev)
-    full = width is not None and prev_width >= width - _WIDTH_SLACK
+    full = width is not None and _longer_than(prev, width - _WIDTH_SLACK - 1)
     marker = match_marker(nxt.lstrip())
     if marker is not None:
         # A wrapped paragraph may put its next 二是 at a line start; it continues the
@@ -98,7 +109,7 @@ def _continues(prev: str, nxt: str, width: int | None) -> bool:
         return full and marker.family in _INLINE_FAMILIES and prev.rstrip()[-1:] in "；;，,、"
     if full:
         return True
-    return prev_width > SHORT_LINE and not ends_sentence(prev) and not starts_item(prev)
+    return not ends_sentence(prev) and _longer_than(prev, SHORT_LINE) and not starts_item(prev)
 
 
 def clean_line_breaks(text: str) -> str:
@@ -117,7 +128,7 @@ def clean_line_breaks(text: str) -> str:
         if can_join and pending_blanks and width is None:
             # A blank line in text that does not use blank lines between paragraphs:
             # join only a sentence plainly cut in two (a page break inside it).
-            can_join = _width(last_physical) > SHORT_LINE and not ends_sentence(last_physical)
+            can_join = not ends_sentence(last_physical) and _longer_than(last_physical, SHORT_LINE)
         if can_join and _continues(last_physical, line, width):
             out[-1] = join_pair(out[-1], line)
             pending_blanks = []

@@ -149,7 +149,14 @@ def remove_page_breaks(text: str) -> str:
     return text.replace("\f", "\n")
 
 
+_NOISE_WORDS = ("返回顶部", "打印", "关闭", "字号", "分享到", "试读", "VIP", "会员", "上一篇", "下一篇", "收藏")
+_COUNTER_WORDS = ("次数", "点击", "阅读量", "浏览量")
+
+
 def remove_web_boilerplate(text: str) -> str:
     """Site furniture: 返回顶部, 打印本页, 试读结束…VIP…, 分享到, page-view counters."""
-    text = _WEB_NOISE_LINE.sub("", text)
-    return _VIEW_COUNTER.sub("", text)
+    if any(w in text for w in _NOISE_WORDS):
+        text = _WEB_NOISE_LINE.sub("", text)
+    if any(w in text for w in _COUNTER_WORDS):
+        text = _VIEW_COUNTER.sub("", text)
+    return text

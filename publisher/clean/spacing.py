@@ -13,28 +13,38 @@ from typing import Literal
 
 from .chars import CJK_CLOSING, CJK_OPENING, CJK_PUNCT, HAN
 
+_HAN = re.compile(f"[{HAN}]")
+
 SpacingPolicy = Literal["official", "pangu"]
 
-_SP = "[ \u00a0]+"
-_BETWEEN_CJK = re.compile(f"(?<=[{HAN}{CJK_PUNCT}]){_SP}(?=[{HAN}{CJK_PUNCT}])")
-# No space before a closing mark or after any full-width mark (台账 ， → 台账，).
-_AROUND_PUNCT = re.compile(f"{_SP}(?=[{re.escape(CJK_CLOSING)}])|(?<=[{re.escape(CJK_CLOSING + CJK_OPENING)}]){_SP}")
-_HAN_THEN_ALNUM = re.compile(f"(?<=[{HAN}]){_SP}(?=[0-9A-Za-z])")
-_ALNUM_THEN_HAN = re.compile(f"(?<=[0-9A-Za-z%]){_SP}(?=[{HAN}])")
-_HAN_ALNUM_TOUCH = re.compile(f"(?<=[{HAN}])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])(?=[{HAN}])")
-
-
-def _space_between_cjk(text: str) -> str:
-    text = _BETWEEN_CJK.sub("", text)
-    return _AROUND_PUNCT.sub("", text)
+_SPACES = re.compile("[ \u00a0]+")
+_CJK = re.compile(f"[{HAN}{CJK_PUNCT}]")
+_PUNCT_NO_SPACE_BEFORE = frozenset(CJK_CLOSING)
+_PUNCT_NO_SPACE_AFTER = frozenset(CJK_CLOSING + CJK_OPENING)
+_ALNUM = re.compile("[0-9A-Za-z%]")
+_HAN_ALNUM_TOUCH = re.compile(f"([{HAN}])(?=[0-9A-Za-z])|([0-9A-Za-z%])(?=[{HAN}])")
 
 
 def clean_cjk_spacing(text: str, policy: SpacingPolicy = "official") -> str:
-    """No space between Chinese characters and marks; Chinese against Latin or digits per policy."""
-    text = _space_between_cjk(text)
-    if policy == "official":
-        text = _HAN_THEN_ALNUM.sub("", text)
-        return _ALNUM_THEN_HAN.sub("", text)
-    text = _HAN_THEN_ALNUM.sub(" ", text)
-    text = _ALNUM_THEN_HAN.sub(" ", text)
-    return _HAN_ALNUM_TOUCH.sub(" ", text)
+    """No space between Chinese characters and marks; Chinese against Latin or digits per policy.
+
+    One pass over the runs of spaces decides each by the characters on either side.
+    """
+    def decide(m: re.Match[str]) -> str:
+        start, end = m.start(), m.end()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if not before or not after or before == "\n" or after == "\n":
+            return m.group()
+        if (_CJK.match(before) and _CJK.match(after)) or after in _PUNCT_NO_SPACE_BEFORE \
+                or before in _PUNCT_NO_SPACE_AFTER:
+            return ""
+        han_alnum = (_HAN.match(before) and _ALNUM.match(after)) or (_ALNUM.match(before) and _HAN.match(after))
+        if han_alnum:
+            return "" if policy == "official" else " "
+        return m.group()
+
+    text = _SPACES.sub(decide, text)
+    if policy == "pangu":
+        text = _HAN_ALNUM_TOUCH.sub(lambda m: (m.group(1) or m.group(2)) + " ", text)
+    return text
