@@ -67,8 +67,8 @@ _RULES: tuple[tuple[str, Rule], ...] = (
     ("remove_page_numbers", _plain(remove_page_numbers)),
     ("remove_page_breaks", _plain(remove_page_breaks)),
     ("remove_web_boilerplate", _plain(remove_web_boilerplate)),
+    ("clean_line_breaks", _plain(clean_line_breaks)),  # reads indentation: before normalize_spaces
     ("normalize_spaces", _plain(normalize_spaces)),
-    ("clean_line_breaks", _plain(clean_line_breaks)),
     ("fullwidth_alnum", _plain(fullwidth_alnum)),
     ("ellipsis", _plain(ellipsis)),
     ("halfwidth_punctuation", _plain(halfwidth_punctuation)),

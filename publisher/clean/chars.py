@@ -27,9 +27,10 @@ def han_count(text: str) -> int:
     return len(HAN_RE.findall(text))
 
 
-# East Asian Wide and Fullwidth characters (UAX #11), the ranges that occur in text.
+# East Asian Wide and Fullwidth characters (UAX #11), the ranges that occur in text; and the
+# quotation marks, dash and ellipsis, "ambiguous" there but full-width in Chinese type.
 _WIDE = re.compile(
-    "[\u1100-\u115f\u231a\u231b\u2329\u232a\u23e9-\u23ec\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf"
+    "[\u2014\u2018\u2019\u201c\u201d\u2026\u1100-\u115f\u231a\u231b\u2329\u232a\u23e9-\u23ec\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf"
     "\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f"
     "\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0003fffd]"
 )

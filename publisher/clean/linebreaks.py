@@ -96,20 +96,73 @@ def join_pair(left: str, right: str) -> str:
 _INLINE_FAMILIES = ("shi", "yao", "ordinal")
 
 
-def _continues(prev: str, nxt: str, width: int | None) -> bool:
+_INDENT = re.compile("^[ \u3000\t\u00a0]*")
+#: Families that number sections (a line of its own) rather than items inside a paragraph.
+_SECTION_FAMILIES = ("cn_comma", "cn_paren", "chapter", "section", "ordinal", "arabic_dot")
+
+
+def _indent(line: str) -> int:
+    """Columns of indentation (a full-width space is two)."""
+    lead = _INDENT.match(line).group()  # type: ignore[union-attr]
+    return len(lead) + lead.count("\u3000")
+
+
+def _starts_paragraph(prev: str, nxt: str, width: int) -> bool:
+    """In hard-wrapped text, is ``nxt`` the first line of a paragraph set with a two-character indent?
+
+    Such a line is about four columns short of a full one. It is taken as a paragraph start
+    only after a sentence ends, or after a numbered line without punctuation (a heading).
+    """
+    if not width - 7 <= _width(nxt) <= width - 3:
+        return False
+    if ends_sentence(prev):
+        return True
+    marker = match_marker(prev.lstrip())
+    return marker is not None and marker.family in _SECTION_FAMILIES and not any(c in "。！？" for c in prev)
+
+
+_PUNCTUATED = re.compile("[，、；：,;:“”（）]")
+
+
+def _continues(prev: str, nxt: str, width: int | None, layout: bool = False, block: str = "",
+               after_blank: bool = False) -> bool:
+    """Does ``nxt`` continue the paragraph whose last line is ``prev``?
+
+    ``block`` is the paragraph joined so far; ``layout``: paragraph starts are indented;
+    ``after_blank``: a blank line stands between them (only a full line goes on across one).
+    A short line without any punctuation is a title or heading, not part of a paragraph.
+    """
     if width is None and ends_sentence(prev):
         return False  # the common case in paragraph-per-line text, decided cheaply
     if has_field(prev) or has_field(nxt) or is_separator(nxt) or is_separator(prev):
         return False
     full = width is not None and _longer_than(prev, width - _WIDTH_SLACK - 1)
     marker = match_marker(nxt.lstrip())
+    if marker is not None and marker.family in _INLINE_FAMILIES and full:
+        # A wrapped paragraph may put its next 二是 at a line start. Where paragraph starts
+        # are indented, an unindented line goes on; otherwise it goes on after a comma or
+        # semicolon, or when it is a full line itself (a paragraph's first line is indented).
+        if layout and not (_is_heading_line(nxt) and _width(nxt) < width - _WIDTH_SLACK):  # type: ignore[operator]
+            return True
+        if prev.rstrip()[-1:] in "；;，,、":
+            return True
+        return width is not None and _width(nxt) >= width - 2
     if marker is not None:
-        # A wrapped paragraph may put its next 二是 at a line start; it continues the
-        # paragraph only when the full line before it stops on a comma or semicolon.
-        return full and marker.family in _INLINE_FAMILIES and prev.rstrip()[-1:] in "；;，,、"
+        return False
     if full:
-        return True
+        return not _starts_paragraph(prev, nxt, width)  # type: ignore[arg-type]
+    if width is not None and not ends_sentence(prev) and _longer_than(prev, int(width * 0.6)) \
+            and _PUNCTUATED.search(prev) and not after_blank:
+        # Printed lines vary in width (punctuation squeezed, digits narrow, the first line
+        # indented): a long line that stops mid-sentence goes on, unless it ends a heading
+        # (the block so far is a numbered line without punctuation, perhaps wrapped).
+        return not _is_heading_line(block or prev) and not _starts_paragraph(block or prev, nxt, width)
     return not ends_sentence(prev) and _longer_than(prev, SHORT_LINE) and not starts_item(prev)
+
+
+def _is_heading_line(line: str) -> bool:
+    """A numbered line without sentence punctuation that is not a full line: a heading."""
+    return match_marker(line.lstrip()) is not None and not any(c in "。！？；" for c in line)
 
 
 def clean_line_breaks(text: str) -> str:
@@ -117,6 +170,10 @@ def clean_line_breaks(text: str) -> str:
     lines = text.split("\n")
     width = typical_width(lines)
     blank_paragraphs = uses_blank_lines(lines)
+    # Text copied with its layout (pdftotext -layout) indents the first line of each paragraph.
+    indents = [_indent(line) for line in lines if line.strip()]
+    usual_indent = min(indents, default=0)
+    indented_starts = width is not None and 0 < sum(1 for i in indents if i > usual_indent) < 0.5 * len(indents)
     out: list[str] = []
     last_physical = ""  # the last source line merged into out[-1]
     pending_blanks: list[str] = []
@@ -129,7 +186,9 @@ def clean_line_breaks(text: str) -> str:
             # A blank line in text that does not use blank lines between paragraphs:
             # join only a sentence plainly cut in two (a page break inside it).
             can_join = not ends_sentence(last_physical) and _longer_than(last_physical, SHORT_LINE)
-        if can_join and _continues(last_physical, line, width):
+        if can_join and indented_starts and _indent(line) > usual_indent + 1:
+            can_join = False  # an indented line starts a paragraph
+        if can_join and _continues(last_physical, line, width, indented_starts, out[-1], bool(pending_blanks)):
             out[-1] = join_pair(out[-1], line)
             pending_blanks = []
         else:

@@ -48,9 +48,15 @@ def gather_title(lines: list[Line], start: int) -> tuple[str, int]:
     used = 1
     while start + used < len(lines) and used < 3:
         nxt = lines[start + used]
-        if not nxt.is_titleish or nxt.width < 10 or nxt.text.startswith(("—", "（", "(", "──")):
+        if not nxt.is_titleish or nxt.text.startswith(("—", "（", "(", "──")):
             break
-        if _NAME_LINE.match(nxt.text) or (TITLE_ENDING.search(title) and not TITLE_ENDING.search(nxt.text)):
+        if TITLE_ENDING.search(title) and not TITLE_ENDING.search(nxt.text):
+            break
+        # A short fragment continues the title only where it completes it (…上的讲 + 话摘要),
+        # never a name or a date standing under the title.
+        completes = TITLE_ENDING.search(title + nxt.text) and (
+            not TITLE_ENDING.search(title) or TITLE_ENDING.fullmatch(nxt.text))  # …的讲话 + 摘要
+        if (nxt.width < 10 or _NAME_LINE.match(nxt.text)) and not completes:
             break
         if (len(title) + len(nxt.text)) * 2 > TITLE_WIDTH * 1.4:
             break

@@ -11,7 +11,7 @@ from ..numbering import Marker, match_marker
 
 #: Longest line (in columns, CJK = 2) that can be a title or a standalone heading.
 TITLE_WIDTH = 100
-HEADING_WIDTH = 110
+HEADING_WIDTH = 170  # a numbered line with no stop in it is a heading up to 85 characters
 
 _SALUTATION = re.compile(
     r"^(?:尊敬的.{1,30}|(?:各位|亲爱的)[\u4e00-\u9fff、]{1,20}|同志们|同事们|朋友们|女士们(?:、|，)?先生们|老师们(?:、|，)?同学们"
