@@ -23,13 +23,13 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppl
 HEADER = "某某市机关工作文件汇编"
 CSS = """
 @page { size: A4; margin: 25mm 22mm;
-  @top-center { content: "%s"; font-family: "Noto Sans CJK SC"; font-size: 9pt; }
+  @top-center { content: "HEADER"; font-family: "Noto Sans CJK SC"; font-size: 9pt; }
   @bottom-center { content: "— " counter(page) " —"; font-family: "Noto Serif CJK SC"; font-size: 10pt; } }
 body { font-family: "Noto Serif CJK SC"; font-size: 12pt; line-height: 1.7; }
 h1 { font-size: 18pt; text-align: center; margin: 0 0 1em; }
 h2, h3 { font-size: 12pt; font-family: "Noto Sans CJK SC"; margin: 0.5em 0; }
 p { text-indent: 2em; margin: 0; text-align: justify; }
-""" % HEADER
+""".replace("HEADER", HEADER)
 
 
 def _html(docs) -> str:
