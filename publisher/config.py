@@ -7,6 +7,7 @@ file is reported at once (unknown keys, wrong types), then the command aborts.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,14 @@ class SiteConfig:
     print_style: str = "gongwen"
     #: Processes rendering PDFs in parallel; 0: one per core.
     workers: int = 0
+    #: Editions to build: "zh-Hans" (the texts as written) and "zh-Hant" (converted with OpenCC).
+    variants: tuple[str, ...] = ("zh-Hans",)
+    #: OpenCC configuration of the zh-Hant edition: s2tw (default), s2t, s2twp (Taiwan phrasing), s2hk.
+    opencc: str = "s2tw"
+    #: Where the zh-Hant edition lives in the site.
+    hant_path: str = "zh-hant"
+    #: Project dictionary overriding OpenCC (Simplified → Traditional), with opencc-phrases.txt.
+    phrases: tuple[tuple[str, str], ...] = ()
     #: Spacing policy of the cleaning stage: "official" or "pangu".
     spacing: str = "official"
     #: Cleaning rules switched off by name.
@@ -74,7 +83,8 @@ class SiteConfig:
 _TYPES: dict[str, tuple[type, ...]] = {
     "title": (str,), "base_url": (str,), "author": (str,), "description": (str,), "language": (str,),
     "theme": (str,), "content": (str,), "output": (str,), "per_page": (int,), "pdf": (bool,),
-    "print_style": (str,), "workers": (int,),
+    "print_style": (str,), "workers": (int,), "variants": (list, tuple), "opencc": (str,), "hant_path": (str,),
+    "phrases": (dict,),
     "spacing": (str,), "disable": (list, tuple),
 }
 
@@ -90,6 +100,14 @@ def _check(data: dict[str, Any]) -> list[str]:
             problems.append(f"{key} must be {' or '.join(t.__name__ for t in expected)}, not {type(value).__name__}")
     if isinstance(data.get("per_page"), int) and not isinstance(data["per_page"], bool) and data["per_page"] < 1:
         problems.append("per_page must be at least 1")
+    variants = data.get("variants", ["zh-Hans"])
+    if isinstance(variants, list | tuple) and (not variants or set(variants) - {"zh-Hans", "zh-Hant"}):
+        problems.append("variants must list zh-Hans and/or zh-Hant")
+    if data.get("opencc", "s2tw") not in ("s2tw", "s2t", "s2twp", "s2hk"):
+        problems.append("opencc must be s2tw, s2t, s2twp or s2hk")
+    hant = data.get("hant_path", "zh-hant")
+    if isinstance(hant, str) and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", hant):
+        problems.append("hant_path must be one folder name of lowercase letters, digits and dashes")
     if data.get("print_style", "gongwen") not in ("gongwen", "book"):
         problems.append("print_style must be 'gongwen' or 'book'")
     if isinstance(data.get("workers"), int) and data["workers"] < 0:
@@ -121,6 +139,15 @@ def load_config(root: str | Path = ".", overrides: dict[str, Any] | None = None)
         raise ConfigurationError(f"{path}: " + "; ".join(problems))
     if "disable" in data:
         data["disable"] = tuple(data["disable"])
+    if "variants" in data:
+        data["variants"] = tuple(dict.fromkeys(data["variants"]))
+    phrases = dict(data.pop("phrases", {}) or {})
+    phrases_file = root / "opencc-phrases.txt"
+    if phrases_file.is_file():
+        from .variants import read_phrases
+
+        phrases = {**read_phrases(phrases_file), **phrases}
+    data["phrases"] = tuple(sorted((str(k), str(v)) for k, v in phrases.items()))
     if data.get("base_url") and not data["base_url"].endswith("/"):
         data["base_url"] += "/"
     return SiteConfig(root=root, **data)
@@ -152,6 +179,15 @@ pdf = true
 print_style = "gongwen"
 # Processes rendering PDFs in parallel; 0 is one per core.
 workers = 0
+# Editions: add "zh-Hant" for a Traditional Chinese site (and PDFs) under hant_path, made with
+# OpenCC: s2tw (Taiwan characters, script only; default), s2t, s2twp (Taiwan phrasing), s2hk.
+variants = ["zh-Hans"]
+opencc = "s2tw"
+hant_path = "zh-hant"
+# Names and terms OpenCC gets wrong (also read from opencc-phrases.txt, one pair a line):
+# [phrases]
+# "余先生" = "余先生"
+
 # Cleaning: "official" (no space between Chinese and Latin/digits) or "pangu" (one space).
 spacing = "official"
 # Cleaning rules to switch off, by name (see `publisher convert --help`).

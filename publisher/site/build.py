@@ -20,7 +20,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +31,11 @@ from ..config import SiteConfig
 from ..errors import PublisherError
 from ..pipeline import convert_file
 from ..write.json import document_to_dict
+from .editions import Edition, edition_entries, editions
 from .feeds import atom_feed, sitemap
 from .html import render_body
 from .pages import DocumentPage, ListPage, archive, document_pages, paginate, summary_of, tag_index
+from .search import PartCache, SearchDoc, document_text, index_files
 from .sources import DocumentStore, Entry, Failure, load_entries
 from .theme import environment, static_files, theme_dirs
 from .urls import relative_url
@@ -103,28 +105,43 @@ def _link_ref(page: DocumentPage | None) -> list[str | None] | None:
 
 
 def plan(config: SiteConfig, entries: list[Entry]) -> Iterator[Output]:
-    """Every file of the site with its key and how to render it."""
-    env = environment(config.root, config.theme, config.root / CACHE_DIR / "templates")
+    """Every file of the site with its key and how to render it: each edition in its folder."""
+    all_editions = editions(config)
+    for edition in all_editions:
+        for out in _plan_edition(config, edition_entries(entries, edition), edition, all_editions):
+            yield replace(out, path=edition.prefix + out.path) if edition.prefix else out
+
+
+def _plan_edition(config: SiteConfig, entries: list[Entry], edition: Edition,
+                  all_editions: list[Edition]) -> Iterator[Output]:
+    env = environment(config.root, config.theme, config.root / CACHE_DIR / "templates", edition)
     # How many processes render PDFs changes nothing in the output.
     settings = {k: v for k, v in asdict(config).items() if k not in ("root", "workers")}
-    base_key = _digest(__version__, settings, _theme_digest(config))
+    base_key = _digest(__version__, settings, _theme_digest(config), edition.key)
     pages = document_pages(entries)
     tags = tag_index(pages)
     years = archive(pages)
-    site = {"config": config, "tags": tags, "years": years, "count": len(pages)}
+    site = {"config": config, "tags": tags, "years": years, "count": len(pages),
+            "title": edition.text(config.title), "description": edition.text(config.description)}
 
     def render(template: str, path: str, **context: Any) -> Callable[[], bytes]:
         def run() -> bytes:
             def url(target: str) -> str:
                 if path == "404.html":  # served at any depth: link from the site root
-                    return (config.base_url or "/") + target
+                    return (config.base_url or "/") + edition.prefix + target
                 return relative_url(path, target)
 
+            here = edition.prefix + path
+            alternates = [] if len(all_editions) < 2 else [
+                (other, (config.base_url + other.prefix + path) if config.base_url
+                 else relative_url(here, other.prefix + path))
+                for other in all_editions]
             extra = {}
             if template == "document.html":
                 page = context["page"]
                 extra = {"doc": page.document, "body": Markup(render_body(page.document))}  # markdown-it escaped it
-            html = env.get_template(template).render(site=site, page_path=path, url=url, **context, **extra)
+            html = env.get_template(template).render(site=site, page_path=here, url=url, edition=edition,
+                                                     alternates=alternates, **context, **extra)
             return html.encode("utf-8")
 
         return run
@@ -134,7 +151,7 @@ def plan(config: SiteConfig, entries: list[Entry]) -> Iterator[Output]:
                           _link_ref(page.prev), _link_ref(page.next))
         yield Output(page.path + "index.html", doc_key, render("document.html", page.path, page=page))
 
-    for lp in paginate(pages, "", config.title, config.per_page):
+    for lp in paginate(pages, "", site["title"], config.per_page):
         yield _list_output(lp, "index.html", base_key, render)
     yield Output("tags/index.html", _digest(base_key, "tags", {k: [p.path for p in v[1]] for k, v in tags.items()}),
                  render("tags.html", "tags/"))
@@ -144,16 +161,45 @@ def plan(config: SiteConfig, entries: list[Entry]) -> Iterator[Output]:
     links = _digest([_link_ref(p) for p in pages])
     yield Output("archive/index.html", _digest(base_key, "archive", links), render("archive.html", "archive/"))
     yield Output("search/index.html", _digest(base_key, "search"), render("search.html", "search/"))
+    yield from _search_outputs(config, pages)
     yield Output("404.html", _digest(base_key, "404"), render("404.html", "404.html"))
     yield Output("sitemap.xml", _digest(base_key, "sitemap", links, [v[0] for v in tags.values()]),
-                 lambda: sitemap(config, pages, tags).encode("utf-8"))
+                 lambda: sitemap(config, pages, tags, edition.prefix).encode("utf-8"))
     newest = pages[:20]
     yield Output("feed.xml", _digest(base_key, "feed", [(_page_ref(p), p.entry.digest) for p in newest]),
-                 lambda: atom_feed(config, newest).encode("utf-8"))
+                 lambda: atom_feed(config, newest, edition.prefix, site["title"], edition.lang).encode("utf-8"))
     for rel, src in static_files(config.root, config.theme).items():
-        yield Output(f"static/{rel}", _digest(base_key, rel, _file_digest(src)), src.read_bytes)
+        yield Output(f"static/{rel}", _digest(base_key, rel, _file_digest(src)),
+                     functools.partial(_static_file, src, edition))
     if config.pdf:
-        yield from _pdf_outputs(config, pages, base_key)
+        yield from _pdf_outputs(config, pages, base_key, edition, site["title"])
+
+
+_TEXT_ASSETS = (".js", ".css", ".svg", ".html", ".txt", ".json")
+
+
+def _static_file(src: Path, edition: Edition) -> bytes:
+    """A static file of the theme; the words in its text (search.js's messages) in the edition's script."""
+    data = src.read_bytes()
+    if edition.converter is None or src.suffix.lower() not in _TEXT_ASSETS:
+        return data
+    return edition.text(data.decode("utf-8")).encode("utf-8")
+
+
+def _search_outputs(config: SiteConfig, pages: list[DocumentPage]) -> Iterator[Output]:
+    """The full-text index of the documents (publisher.site.search), read by the theme's search.js.
+
+    Its files depend on the documents alone, not on the theme or the configuration; a document's
+    text is read only when its group of the index has to be made again.
+    """
+    docs = [SearchDoc(p.path, p.title, p.meta.date, _digest(p.entry.digest, str(p.entry.index)),
+                      functools.partial(_search_text, p)) for p in pages]
+    for f in index_files(docs, PartCache(config.root / CACHE_DIR / "search")):
+        yield Output(f.path, _digest(__version__, "search-index", f.key), f.render)
+
+
+def _search_text(page: DocumentPage) -> str:
+    return document_text(b.text for b in page.document.blocks)
 
 
 def _document_job(page: DocumentPage, options: object) -> tuple[object, ...]:
@@ -170,7 +216,8 @@ def _render_job(job: Callable[[], tuple[object, ...]]) -> bytes:
     return run_job(job())
 
 
-def _pdf_outputs(config: SiteConfig, pages: list[DocumentPage], base_key: str) -> Iterator[Output]:
+def _pdf_outputs(config: SiteConfig, pages: list[DocumentPage], base_key: str, edition: Edition,
+                 title: str) -> Iterator[Output]:
     """One PDF per document in ``pdf/`` and the collection, rendered by worker processes."""
     from ..pdf import PrintOptions
     from ..pdf.fonts import installed_faces
@@ -178,7 +225,7 @@ def _pdf_outputs(config: SiteConfig, pages: list[DocumentPage], base_key: str) -
     fonts = _digest([f.file for f in installed_faces()])
 
     def options(style: str | None) -> PrintOptions:
-        return PrintOptions(style=(style or config.print_style), language=config.language,  # type: ignore[arg-type]
+        return PrintOptions(style=(style or config.print_style), language=edition.lang,  # type: ignore[arg-type]
                             root=config.root, theme=config.theme)
 
     for page in pages:
@@ -189,7 +236,7 @@ def _pdf_outputs(config: SiteConfig, pages: list[DocumentPage], base_key: str) -
                      functools.partial(_render_job, job), job=job, source=str(page.entry.source))
     if pages:
         ordered = sorted(pages, key=lambda p: (p.meta.date or "9999", p.title, p.path))  # oldest first, as a book
-        job = functools.partial(_collection_job, ordered, options(None), config.title, config.author)
+        job = functools.partial(_collection_job, ordered, options(None), title, edition.text(config.author))
         yield Output("pdf/collection.pdf",
                      _digest(base_key, fonts, "collection", [(p.entry.digest, p.entry.index) for p in ordered]),
                      functools.partial(_render_job, job), job=job, source="collection.pdf")

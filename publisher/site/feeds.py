@@ -16,10 +16,13 @@ def _absolute(config: SiteConfig, path: str) -> str:
     return config.base_url + path if config.base_url else path
 
 
-def sitemap(config: SiteConfig, pages: list[DocumentPage], tags: dict[str, tuple[str, list[DocumentPage]]]) -> str:
-    urls = ["", "archive/", "tags/", *(p.path for p in pages), *(path for path, _ in tags.values())]
+def sitemap(config: SiteConfig, pages: list[DocumentPage], tags: dict[str, tuple[str, list[DocumentPage]]],
+            prefix: str = "") -> str:
+    """The pages of one edition; ``prefix`` is the edition's folder."""
+    urls = [prefix + u for u in ["", "archive/", "tags/", *(p.path for p in pages),
+                                 *(path for path, _ in tags.values())]]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    dated = {p.path: p.meta.date for p in pages}
+    dated = {prefix + p.path: p.meta.date for p in pages}
     for url in urls:
         lastmod = f"<lastmod>{dated[url]}</lastmod>" if dated.get(url) else ""
         lines.append(f"  <url><loc>{escape(_absolute(config, url))}</loc>{lastmod}</url>")
@@ -27,33 +30,35 @@ def sitemap(config: SiteConfig, pages: list[DocumentPage], tags: dict[str, tuple
     return "\n".join(lines) + "\n"
 
 
-def atom_feed(config: SiteConfig, pages: list[DocumentPage]) -> str:
+def atom_feed(config: SiteConfig, pages: list[DocumentPage], prefix: str = "", title: str | None = None,
+              lang: str | None = None) -> str:
     """The newest documents as an Atom feed; ``updated`` is the newest document's date."""
+    title = title or config.title
     newest = next((p.meta.date for p in pages if p.meta.date), "1970-01-01")
-    site_id = config.base_url or f"urn:publisher:{escape(config.title)}"
+    site_id = (config.base_url + prefix) if config.base_url else f"urn:publisher:{escape(config.title)}:{prefix}"
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{escape(config.language)}">',
-        f"  <title>{escape(config.title)}</title>",
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{escape(lang or config.language)}">',
+        f"  <title>{escape(title)}</title>",
         f"  <id>{escape(site_id)}</id>",
         f"  <updated>{newest}T00:00:00Z</updated>",
     ]
     if config.base_url:
-        out.append(f'  <link rel="self" href="{escape(config.base_url)}feed.xml"/>')
-        out.append(f'  <link href="{escape(config.base_url)}"/>')
+        out.append(f'  <link rel="self" href="{escape(config.base_url + prefix)}feed.xml"/>')
+        out.append(f'  <link href="{escape(config.base_url + prefix)}"/>')
     if config.author:
         out.append(f"  <author><name>{escape(config.author)}</name></author>")
     for page in pages:
         meta = page.meta
         date = meta.date or newest
-        link = _absolute(config, page.path)
+        link = _absolute(config, prefix + page.path)
         out += [
             "  <entry>",
             f"    <title>{escape(page.title)}</title>",
             f"    <id>{escape(link if config.base_url else f'{site_id}:{page.path}')}</id>",
             f'    <link href="{escape(link)}"/>',
             f"    <updated>{date}T00:00:00Z</updated>",
-            f"    <author><name>{escape(meta.author or meta.issuer or config.author or config.title)}</name></author>",
+            f"    <author><name>{escape(meta.author or meta.issuer or config.author or title)}</name></author>",
             f"    <summary>{escape(page.summary)}</summary>",
             f'    <content type="html">{escape(render_body(page.document))}</content>',
             "  </entry>",

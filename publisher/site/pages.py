@@ -93,7 +93,9 @@ def _invert(date: str) -> str:
 def document_pages(entries: list[Entry]) -> list[DocumentPage]:
     pages = []
     for entry in entries:
-        tags = [(k, f"tags/{slugify(k, fallback='tag')}/") for k in entry.card.meta.keywords]
+        keywords = entry.card.meta.keywords
+        keys = entry.tag_keys if len(entry.tag_keys) == len(keywords) else keywords
+        tags = [(k, f"tags/{slugify(key, fallback='tag')}/") for k, key in zip(keywords, keys, strict=True)]
         pages.append(DocumentPage(entry, f"{entry.slug}/", tags))
     pages.sort(key=sort_key)
     for older, newer in zip(pages[1:], pages, strict=False):

@@ -54,6 +54,8 @@ class Entry:
     digest: str  # of the source bytes and cleaning options: the document's identity for caches
     card: Card
     loader: Callable[[], Document]
+    #: Keywords as written in the source, for tag-page paths that are the same in every edition.
+    tag_keys: tuple[str, ...] = ()
 
     @cached_property
     def document(self) -> Document:

@@ -9,11 +9,15 @@ from __future__ import annotations
 import re
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
 from ..errors import PublisherError
 from .urls import relative_url
+
+if TYPE_CHECKING:
+    from .editions import Edition
 
 _MONTH_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -44,9 +48,17 @@ def chinese_date(iso: str | None) -> str:
     return f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日" if m else (iso or "")
 
 
-def environment(root: Path, name: str, cache: Path | None = None) -> jinja2.Environment:
-    """The Jinja environment of a theme; compiled templates are kept in ``cache`` between builds."""
+def environment(root: Path, name: str, cache: Path | None = None, edition: Edition | None = None
+                ) -> jinja2.Environment:
+    """The Jinja environment of a theme; compiled templates are kept in ``cache`` between builds.
+
+    For an edition in another script the words of the templates are converted as they load.
+    """
+    from .editions import ThemeText
+
     dirs = theme_dirs(root, name)
+    if cache is not None and edition is not None and edition.converter is not None:
+        cache = cache / edition.code
     bytecode = None
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
@@ -61,7 +73,10 @@ def environment(root: Path, name: str, cache: Path | None = None) -> jinja2.Envi
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=bytecode,
+        extensions=[ThemeText],
     )
+    env.publisher_edition = edition  # type: ignore[attr-defined]
+    env.filters["t"] = edition.text if edition is not None else (lambda text: text)
     env.filters["chinese_date"] = chinese_date
     env.globals["relative_url"] = relative_url
     return env
