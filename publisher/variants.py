@@ -94,14 +94,22 @@ class Converter:
         return "".join(out)
 
 
+@functools.cache
+def _script_only_characters() -> tuple[frozenset[str], frozenset[str]]:
+    """Characters that only Traditional text uses (t2s changes them) and only Simplified text uses."""
+    every = "".join(chr(c) for c in range(0x4E00, 0xA000))
+    to_simplified = _opencc("t2s").convert(every)
+    to_traditional = _opencc("s2t").convert(every)
+    traditional = frozenset(a for a, b in zip(every, to_simplified, strict=False) if a != b)
+    simplified = frozenset(a for a, b in zip(every, to_traditional, strict=False) if a != b)
+    return traditional, simplified
+
+
 def is_traditional(text: str) -> bool:
     """Is the text written in Traditional characters (so OpenCC would change it back, not forth)?"""
-    sample = "".join(_HAN.findall(text))[:5000]
-    if not sample:
-        return False
-    to_simplified = sum(a != b for a, b in zip(sample, _opencc("t2s").convert(sample), strict=False))
-    to_traditional = sum(a != b for a, b in zip(sample, _opencc("s2t").convert(sample), strict=False))
-    return to_simplified > to_traditional
+    traditional, simplified = _script_only_characters()
+    sample = text[:5000]
+    return sum(c in traditional for c in sample) > sum(c in simplified for c in sample)
 
 
 def _convert_block(block: Block, fn: Callable[[str], str]) -> Block:
