@@ -191,11 +191,13 @@ def check(paths: tuple[str, ...], encoding: str | None, spacing: str, disable: t
 @click.argument("project", default=".", type=click.Path(file_okay=False))
 @click.option("-o", "--output", default=None, help="Output folder (default: site/ of the project).")
 @click.option("-v", "--verbose", is_flag=True, help="List every file written.")
-def build(project: str, output: str | None, verbose: bool) -> None:
+@click.option("--variant", "variants", multiple=True, type=click.Choice(["zh-Hans", "zh-Hant"]),
+              help="Editions to build (repeatable), instead of publisher.toml's variants.")
+def build(project: str, output: str | None, verbose: bool, variants: tuple[str, ...]) -> None:
     """Build the static site of PROJECT (its content/ folder and publisher.toml)."""
     from .config import load_config
 
-    config = load_config(project, {"output": output})
+    config = load_config(project, {"output": output, "variants": list(variants) or None})
     report = _run_build(config, verbose)
     for failure in report.failures:
         click.echo(f"error: {config.content}/{failure.source}: {failure.reason}", err=True)

@@ -92,3 +92,16 @@ def test_bad_edition_settings_are_reported(tmp_path, bad):
     (tmp_path / "publisher.toml").write_text(bad + "\n", encoding="utf-8")
     with pytest.raises(Exception, match=r"variants|opencc|hant_path"):
         load_config(tmp_path)
+
+
+def test_build_variant_option_overrides_the_configuration(tmp_path):
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.txt").write_text(f"讲话\n\n{PARA}\n", encoding="utf-8")
+    (tmp_path / "publisher.toml").write_text("pdf = false\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "--variant", "zh-Hans", "--variant", "zh-Hant"])
+    assert result.exit_code == 0, result.stderr
+    assert "講話" in (tmp_path / "site" / "zh-hant" / "a" / "index.html").read_text(encoding="utf-8")
