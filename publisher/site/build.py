@@ -161,7 +161,7 @@ def _plan_edition(config: SiteConfig, entries: list[Entry], edition: Edition,
     links = _digest([_link_ref(p) for p in pages])
     yield Output("archive/index.html", _digest(base_key, "archive", links), render("archive.html", "archive/"))
     yield Output("search/index.html", _digest(base_key, "search"), render("search.html", "search/"))
-    yield from _search_outputs(config, pages)
+    yield from _search_outputs(config, pages, edition)
     yield Output("404.html", _digest(base_key, "404"), render("404.html", "404.html"))
     yield Output("sitemap.xml", _digest(base_key, "sitemap", links, [v[0] for v in tags.values()]),
                  lambda: sitemap(config, pages, tags, edition.prefix).encode("utf-8"))
@@ -186,15 +186,16 @@ def _static_file(src: Path, edition: Edition) -> bytes:
     return edition.text(data.decode("utf-8")).encode("utf-8")
 
 
-def _search_outputs(config: SiteConfig, pages: list[DocumentPage]) -> Iterator[Output]:
-    """The full-text index of the documents (publisher.site.search), read by the theme's search.js.
+def _search_outputs(config: SiteConfig, pages: list[DocumentPage], edition: Edition) -> Iterator[Output]:
+    """The full-text index of the edition's documents (publisher.site.search), read by search.js.
 
     Its files depend on the documents alone, not on the theme or the configuration; a document's
-    text is read only when its group of the index has to be made again.
+    text is read only when its group of the index has to be made again. Each edition keeps its
+    groups in its own cache folder: a cache forgets the groups its index no longer has.
     """
     docs = [SearchDoc(p.path, p.title, p.meta.date, _digest(p.entry.digest, str(p.entry.index)),
                       functools.partial(_search_text, p)) for p in pages]
-    for f in index_files(docs, PartCache(config.root / CACHE_DIR / "search")):
+    for f in index_files(docs, PartCache(config.root / CACHE_DIR / "search" / edition.code)):
         yield Output(f.path, _digest(__version__, "search-index", f.key), f.render)
 
 

@@ -348,3 +348,25 @@ def test_search_js_snippets_mark_the_query_and_keep_markup_as_text():
     joined = "".join(p for p, _ in out["pieces"])
     assert "党风廉政" in joined and "\n" not in joined and joined in text
     assert out["before"] and out["after"]
+
+
+def test_each_edition_keeps_its_own_groups(tmp_path, monkeypatch):
+    """zh-Hans and zh-Hant each have an index; a changed document re-indexes one group of each."""
+    root = tmp_path / "editions"
+    (root / "content").mkdir(parents=True)
+    (root / "publisher.toml").write_text('pdf = false\nvariants = ["zh-Hans", "zh-Hant"]\n', encoding="utf-8")
+    for n in range(40):
+        (root / "content" / f"{n:02d}.txt").write_text(f"关于第{n}项工作的通知\n\n各单位：\n\n请加强党风廉政建设，第{n}项工作要抓好落实。\n",
+                                                       encoding="utf-8")
+    indexed: list[int] = []
+    real = search.index_group
+    monkeypatch.setattr(search, "index_group", lambda group, shards: indexed.append(len(group)) or real(group, shards))
+    build_site(load_config(root))
+    assert search.group_count(40) >= 2 and len(indexed) == 2 * search.group_count(40)
+    (root / "content" / "07.txt").write_text("关于第7项工作的通知\n\n各单位：\n\n改过的正文，两个确立。\n", encoding="utf-8")
+    indexed.clear()
+    build_site(load_config(root))
+    assert len(indexed) == 2  # one group in each edition, not every group of the other
+    hant = _site_files(root / "site" / "zh-hant")
+    assert [h.url for h in search.search(hant, "兩個確立")] == ["07/"]
+    assert [h.url for h in search.search(_site_files(root / "site"), "两个确立")] == ["07/"]

@@ -422,11 +422,15 @@
     }
 
     var timer = 0;
-    input.addEventListener("input", function () {
+    function later() {
       clearTimeout(timer);
       timer = setTimeout(function () { run(input.value); }, 150);
-    });
+    }
+    // Pinyin and other input methods: search what is committed, not the letters being composed.
+    input.addEventListener("input", function (e) { if (!e.isComposing) later(); });
+    input.addEventListener("compositionend", later);
     input.addEventListener("keydown", function (e) {
+      if (e.isComposing || e.keyCode === 229) return;
       if (e.key === "Enter") {
         e.preventDefault();
         clearTimeout(timer);
