@@ -1,17 +1,28 @@
 """Conversion speed: MB/s of publisher's convert on the seeds, against autocorrect-py on the same text.
 
-    python bench/convert.py [--mb 10] [--repeat 3]
+    python bench/convert.py [--mb 10] [--repeat 3] [--corpus files|one|both] [--profile]
 
-The seeds are converted as separate manuscripts, repeated until they add up to at
-least --mb megabytes of UTF-8 (that is how users convert: many files). Reported,
-best of --repeat: clean only; clean + structure; full convert to Markdown; full
-convert to JSON; and autocorrect-py's ``format`` (a Rust CJK text fixer that does
-far less: spacing and punctuation, no structure) on the same texts.
+Two inputs of at least --mb megabytes of UTF-8, both made of the five seed manuscripts
+(../shared/seeds/*.txt):
+
+* ``files`` (the headline figure, how convert is used): the seeds as separate texts,
+  repeated until they add up to --mb; each is converted on its own.
+* ``one``: the same texts joined with blank lines into one string, converted as a single
+  text. Unrealistic (no manuscript is 10 MB, and the structure stage sees one huge file),
+  but it shows what per-call overhead costs and whether any stage grows worse than linearly.
+
+Rows, best of --repeat (time.perf_counter; the rows take turns): clean only; clean + structure; full convert
+to Markdown (convert_text and render_markdown of every document); full convert to JSON
+(convert_text and render_json); and autocorrect-py's ``format`` (a Rust CJK text fixer
+that does far less: spacing and punctuation, no line joining, no structure) on the same
+texts in the same run. Reading (bytes → text) is not timed: every row starts from str.
+``--profile`` prints the top functions of a cProfile run of convert → Markdown instead.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from collections.abc import Callable
@@ -29,66 +40,104 @@ from publisher.write.markdown import render_markdown  # noqa: E402
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
-def texts(megabytes: float) -> list[str]:
-    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    out: list[str] = []
-    size = 0
-    while size < megabytes * 1e6:
-        for text in seeds:
-            out.append(text)
-            size += len(text.encode())
+def seed_texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    if not texts:
+        raise SystemExit(f"no seeds in {SEEDS}")
+    return texts
+
+
+def corpus_files(megabytes: float) -> list[str]:
+    """The seeds as separate texts, repeated until they add up to ``megabytes``."""
+    seeds = seed_texts()
+    size = sum(len(t.encode()) for t in seeds)
+    return seeds * max(1, math.ceil(megabytes * 1e6 / size))
+
+
+def best_times(fns: list[Callable[[], object]], repeat: int) -> list[float]:
+    """The best time of each function; the runs take turns, so that load from other
+    processes on the machine falls on every row alike (and on the ratio not at all, nearly)."""
+    times = [math.inf] * len(fns)
+    for _ in range(repeat):
+        for i, fn in enumerate(fns):
+            start = time.perf_counter()
+            fn()
+            times[i] = min(times[i], time.perf_counter() - start)
+    return times
+
+
+def to_markdown(texts: list[str]) -> None:
+    for t in texts:
+        for doc in convert_text(t, "x.txt", "utf-8").documents:
+            render_markdown(doc)
+
+
+def to_json(texts: list[str]) -> None:
+    for t in texts:
+        render_json(convert_text(t, "x.txt", "utf-8"))
+
+
+def rows(texts: list[str]) -> list[tuple[str, Callable[[], object]]]:
+    out: list[tuple[str, Callable[[], object]]] = [
+        ("clean", lambda: [clean(t) for t in texts]),
+        ("clean + structure", lambda: [structure(clean(t)) for t in texts]),
+        ("convert → Markdown", lambda: to_markdown(texts)),
+        ("convert → JSON", lambda: to_json(texts)),
+    ]
+    try:
+        import autocorrect_py
+    except ImportError:
+        return out
+    out.append(("autocorrect-py format", lambda: [autocorrect_py.format(t) for t in texts]))
     return out
 
 
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def measure(label: str, texts: list[str], repeat: int) -> dict[str, float]:
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    print(f"\n{label}: {len(texts)} text{'s' if len(texts) > 1 else ''}, {mb:.2f} MB; best of {repeat}")
+    print(f"{'':24} {'MB':>7} {'seconds':>8} {'MB/s':>7}")
+    speeds = {}
+    table = rows(texts)
+    for (name, _fn), seconds in zip(table, best_times([fn for _name, fn in table], repeat), strict=True):
+        speeds[name] = mb / seconds
+        print(f"{name:24} {mb:7.2f} {seconds:8.2f} {mb / seconds:7.2f}")
+    ac = speeds.get("autocorrect-py format")
+    if ac is None:
+        print("autocorrect-py is not installed (pip install autocorrect-py): no ratio")
+    else:
+        for name in ("convert → Markdown", "convert → JSON"):
+            print(f"{name} / autocorrect-py: {speeds[name] / ac:.2f}")
+    return speeds
+
+
+def profile(texts: list[str], top: int = 30) -> None:
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(to_markdown, texts)
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--mb", type=float, default=10.0)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--mb", type=float, default=10.0, help="megabytes of input, at least (default 10)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per row; the best counts (default 3)")
+    ap.add_argument("--corpus", choices=("files", "one", "both"), default="both")
+    ap.add_argument("--profile", action="store_true", help="cProfile convert → Markdown of the files corpus")
     args = ap.parse_args()
-    corpus = texts(args.mb)
-    mb = sum(len(t.encode()) for t in corpus) / 1e6
-
-    def to_markdown() -> None:
-        for t in corpus:
-            for doc in convert_text(t, "x.txt", "utf-8").documents:
-                render_markdown(doc)
-
-    def to_json() -> None:
-        for t in corpus:
-            render_json(convert_text(t, "x.txt", "utf-8"))
-
-    rows = [
-        ("clean", lambda: [clean(t) for t in corpus]),
-        ("clean + structure", lambda: [structure(clean(t)) for t in corpus]),
-        ("convert → Markdown", to_markdown),
-        ("convert → JSON", to_json),
-    ]
-    try:
-        import autocorrect_py
-
-        rows.append(("autocorrect-py format", lambda: [autocorrect_py.format(t) for t in corpus]))
-    except ImportError:
-        autocorrect_py = None
-    print(f"{len(corpus)} manuscripts, {mb:.1f} MB; best of {args.repeat}")
-    speeds = {}
-    for name, fn in rows:
-        seconds = best(fn, args.repeat)
-        speeds[name] = mb / seconds
-        print(f"{name:24} {seconds:7.2f} s  {mb / seconds:7.1f} MB/s")
-    if autocorrect_py is None:
-        print("autocorrect-py is not installed: pip install autocorrect-py")
+    files = corpus_files(args.mb)
+    if args.profile:
+        profile(files)
         return
-    ratio = speeds["convert → Markdown"] / speeds["autocorrect-py format"]
-    print(f"convert → Markdown / autocorrect-py: {ratio:.2f}")
+    headline = None
+    if args.corpus in ("files", "both"):
+        headline = measure("files (headline): the seeds as separate texts", files, args.repeat)
+    if args.corpus in ("one", "both"):
+        measure("one: the same texts joined into one string", ["\n\n".join(files)], args.repeat)
+    if headline and "autocorrect-py format" in headline:
+        speed, ac = headline["convert → Markdown"], headline["autocorrect-py format"]
+        print(f"\nheadline: convert → Markdown {speed:.2f} MB/s, autocorrect-py {ac:.2f} MB/s, ratio {speed / ac:.2f}")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,20 @@ def han_count(text: str) -> int:
     return len(HAN_RE.findall(text))
 
 
+_CJK_PUNCT_SET = frozenset(CJK_PUNCT)
+
+
+def is_han_char(ch: str) -> bool:
+    """Is the single character ``ch`` a Han ideograph? (Comparisons: rules call this per mark or space.)"""
+    return ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+            or "\U00020000" <= ch <= "\U0003134f")
+
+
+def is_cjk_char(ch: str) -> bool:
+    """Is the single character ``ch`` a Han ideograph or a full-width mark (``CJK_CLASS``)? False for ""."""
+    return bool(ch) and (ch in _CJK_PUNCT_SET or is_han_char(ch))
+
+
 # East Asian Wide and Fullwidth characters (UAX #11), the ranges that occur in text; and the
 # quotation marks, dash and ellipsis, "ambiguous" there but full-width in Chinese type.
 _WIDE = re.compile(

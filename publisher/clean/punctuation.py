@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .chars import CJK_PUNCT, HAN
+from .chars import CJK_PUNCT, HAN, is_cjk_char
 
 _FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 _FULLWIDTH_DECIMAL = re.compile("(?<=[0-9])．(?=[0-9])")
 
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-_HALF_MARK = re.compile(r"[,:;?!()]")
+_HALF_MARKS = "".join(_HALF_TO_FULL)
 _CJKISH = f"[{HAN}{CJK_PUNCT}]"
 _CJKISH_RE = re.compile(_CJKISH)
 _URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef“”‘’]+|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\uff00-\uffef“”‘’]*")
@@ -57,6 +57,8 @@ def fullwidth_alnum(text: str) -> str:
 
 def _protect_urls(text: str) -> tuple[str, list[str]]:
     urls: list[str] = []
+    if "://" not in text and "www." not in text:  # what every URL the pattern knows holds
+        return text, urls
 
     def stash(m: re.Match[str]) -> str:
         urls.append(m.group())
@@ -66,30 +68,94 @@ def _protect_urls(text: str) -> tuple[str, list[str]]:
 
 
 def _restore_urls(text: str, urls: list[str]) -> str:
+    if not urls:
+        return text
     return re.sub("\ue000(\\d+)\ue001", lambda m: urls[int(m.group(1))], text)
 
 
-_CJK_PUNCT_SET = frozenset(CJK_PUNCT)
+# A mark with a Chinese character or mark right beside it on both sides is Chinese whatever
+# else holds: most marks of a Chinese text. One pattern per mark, starting with the mark itself
+# (the engine finds a literal fast; a pattern that starts with a look-behind is tried everywhere).
+_HALF_BETWEEN_CJK = tuple(
+    (half, re.compile(f"{re.escape(half)}(?<={_CJKISH}.)(?={_CJKISH})"), full) for half, full in _HALF_TO_FULL.items()
+)
 
 
-def _is_cjk(ch: str) -> bool:
-    """A Han character or full-width mark (comparisons: this runs for every half-width mark)."""
-    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or ch in _CJK_PUNCT_SET or "\u3400" <= ch <= "\u4dbf"
-                         or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f")
-
-
-def _neighbour(chars: list[str], i: int, step: int) -> str:
-    """The nearest character beside ``chars[i]``, looking past spaces (the spacing rule removes those
-    between Chinese marks, and the result must not depend on the order of the two rules)."""
+def _neighbour(text: str, converted: dict[int, str], i: int, step: int) -> str:
+    """The nearest character beside ``text[i]`` (as converted so far), looking past spaces (the
+    spacing rule removes those between Chinese marks, and the result must not depend on the order
+    of the two rules)."""
     j = i + step
-    while 0 <= j < len(chars) and chars[j] == " ":
+    n = len(text)
+    while 0 <= j < n and text[j] == " ":
         j += step
-    return chars[j] if 0 <= j < len(chars) else ""
+    return converted.get(j, text[j]) if 0 <= j < n else ""
 
 
 def _not_latin(neighbour: str, quotes: str) -> bool:
     """The other side of a mark is not Latin text: a line end, a digit, a quote, or non-ASCII."""
     return neighbour in ("", "\n") or not neighbour.isascii() or neighbour.isdigit() or neighbour in quotes
+
+
+def _convert_paren_pairs(text: str) -> str:
+    """``(…)`` → ``（…）`` where the content or either side is Chinese."""
+
+    def pair(m: re.Match[str]) -> str:
+        start, end = m.start(), m.end()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        inner = m.group(1)
+        if _CJKISH_RE.search(inner) or is_cjk_char(before) or is_cjk_char(after):
+            return f"（{inner}）"
+        return m.group()
+
+    return _PAREN_PAIR.sub(pair, text)
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Where the characters occur in the text, in order (``str.find`` beats a pattern when they are few)."""
+    found = []
+    for c in chars:
+        i = text.find(c)
+        while i >= 0:
+            found.append(i)
+            i = text.find(c, i + 1)
+    found.sort()
+    return found
+
+
+def _chinese_marks(text: str) -> dict[int, str]:
+    """Positions of the half-width marks in Chinese context, with their full-width forms."""
+    positions = _positions(text, _HALF_MARKS)
+    converted: dict[int, str] = {}
+    # A converted mark is Chinese context for its neighbour (``):·`` → ``）：·``): repeat until stable.
+    changed = True
+    while changed:
+        changed = False
+        for i in positions:
+            if i in converted:
+                continue
+            ch = text[i]
+            before, after = _neighbour(text, converted, i, -1), _neighbour(text, converted, i, 1)
+            if ch in ",:" and before.isdigit() and after.isdigit():
+                continue
+            if (is_cjk_char(before) and _not_latin(after, "\"'(")) \
+                    or (is_cjk_char(after) and _not_latin(before, "\"')")):
+                converted[i] = _HALF_TO_FULL[ch]
+                changed = True
+    return converted
+
+
+def _replace_at(text: str, replacements: dict[int, str]) -> str:
+    """``text`` with the character at each position replaced."""
+    parts = []
+    last = 0
+    for i in sorted(replacements):
+        parts.append(text[last:i])
+        parts.append(replacements[i])
+        last = i + 1
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def halfwidth_punctuation(text: str) -> str:
@@ -100,37 +166,21 @@ def halfwidth_punctuation(text: str) -> str:
     and ``Hello, world`` stay). Parentheses convert as a pair when either the
     content or the outside is Chinese: ``科(股)室`` → ``科（股）室``.
     """
+    if not any(c in text for c in _HALF_TO_FULL):
+        return text
     text, urls = _protect_urls(text)
-
-    def pair(m: re.Match[str]) -> str:
-        start, end = m.start(), m.end()
-        before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
-        inner = m.group(1)
-        if any(_is_cjk(c) for c in inner) or _is_cjk(before) or _is_cjk(after):
-            return f"（{inner}）"
-        return m.group()
-
-    text = _PAREN_PAIR.sub(pair, text)
-    positions = [m.start() for m in _HALF_MARK.finditer(text)]
-    if not positions:
-        return _restore_urls(text, urls)
-    chars = list(text)
-    # A converted mark is Chinese context for its neighbour (``):·`` → ``）：·``): repeat until stable.
-    changed = True
-    while changed:
-        changed = False
-        for i in positions:
-            ch = chars[i]
-            if ch not in _HALF_TO_FULL:
-                continue
-            before, after = _neighbour(chars, i, -1), _neighbour(chars, i, 1)
-            if ch in ",:" and before.isdigit() and after.isdigit():
-                continue
-            if (_is_cjk(before) and _not_latin(after, "\"'(")) or (_is_cjk(after) and _not_latin(before, "\"')")):
-                chars[i] = _HALF_TO_FULL[ch]
-                changed = True
-    return _restore_urls("".join(chars), urls)
+    if "(" in text:
+        text = _convert_paren_pairs(text)
+    # Marks between two Chinese characters convert whatever their neighbours do, so converting
+    # them first leaves the loop below the same result with far fewer marks to look at. (Such a
+    # mark has no mark beside it, so converting one never changes whether another is between two.)
+    for half, between_cjk, full in _HALF_BETWEEN_CJK:
+        if half in text:
+            text = between_cjk.sub(full, text)
+    converted = _chinese_marks(text)
+    if converted:
+        text = _replace_at(text, converted)
+    return _restore_urls(text, urls)
 
 
 def ascii_full_stop(text: str) -> str:
@@ -176,8 +226,30 @@ def balance_brackets(text: str) -> str:
 
 
 def _alternate_quotes(line: str) -> str:
-    counter = iter(range(len(line)))
-    return _DOUBLE_QUOTES.sub(lambda _m: "“" if next(counter) % 2 == 0 else "”", line)
+    parts = _DOUBLE_QUOTES.split(line)
+    out = [parts[0]]
+    for k, part in enumerate(parts[1:]):
+        out.append("”" if k % 2 else "“")
+        out.append(part)
+    return "".join(out)
+
+
+def _quotes_alternate(text: str) -> bool:
+    """Does every double quotation mark pair up already, ``“`` then ``”`` in one paragraph (or are there none)?
+
+    Then :func:`pair_quotes` has nothing to do. ``str`` methods only: a character-class
+    pattern costs more than this over a long Chinese text.
+    """
+    if '"' in text:
+        return False
+    parts = text.split("“")
+    if "”" in parts[0]:
+        return False
+    for part in parts[1:]:
+        close = part.find("”")
+        if close < 0 or part.find("”", close + 1) >= 0 or part.find("\n", 0, close) >= 0:
+            return False
+    return True
 
 
 def pair_quotes(text: str) -> str:
@@ -187,19 +259,15 @@ def pair_quotes(text: str) -> str:
     quotation the source cut off, and guessing would change the meaning.
     ASCII ``"`` count as marks only in a paragraph with Chinese text.
     """
-    if '"' not in text and "“" not in text and "”" not in text:
+    if _quotes_alternate(text):  # also where there are no marks at all
         return text
     out = []
     for line in text.split("\n"):
-        if '"' not in line and "“" not in line and "”" not in line:
+        if _quotes_alternate(line):
             out.append(line)
             continue
         marks = _DOUBLE_QUOTES.findall(line)
-        has_cjk = bool(_CJKISH_RE.search(line))
-        if not has_cjk:
-            out.append(line)
-            continue
-        if len(marks) % 2 or not marks:
+        if len(marks) % 2 or not _CJKISH_RE.search(line):
             out.append(line)
             continue
         out.append(_alternate_quotes(line))

@@ -81,28 +81,7 @@ def remove_running_headers(text: str) -> str:
     recurs at least three times in hard-wrapped text.
     """
     if "\f" in text:
-        pages = [p for p in text.split("\f")]
-        real_pages = [p for p in pages if p.strip()]
-        if len(real_pages) < 3:
-            return text
-        edges: Counter[str] = Counter()
-        for page in real_pages:
-            lines = [line for line in page.split("\n") if line.strip()]
-            seen = {_header_key(line) for line in lines[:2] + lines[-2:] if _is_furniture_line(line)}
-            edges.update(seen)
-        threshold = max(3, len(real_pages) // 2)
-        furniture = {k for k, n in edges.items() if n >= threshold}
-        if not furniture:
-            return text
-        out = []
-        for page in pages:
-            lines = page.split("\n")
-            idx = [i for i, line in enumerate(lines) if line.strip()]
-            for i in idx[:2] + idx[-2:]:
-                if _header_key(lines[i]) in furniture and _is_furniture_line(lines[i]):
-                    lines[i] = ""
-            out.append("\n".join(lines))
-        return "\f".join(out)
+        return _remove_page_edge_furniture(text)
     lines = text.split("\n")
     beside_numbers = Counter(_header_key(lines[i]) for i in _next_to_page_numbers(lines))
     furniture = {k for k, n in beside_numbers.items() if n >= 2}
@@ -111,12 +90,59 @@ def remove_running_headers(text: str) -> str:
         if line.strip() and display_width(line.strip()) <= 60 and not ends_sentence(line)
     )
     repeated = {k for k, n in candidates.items() if n >= 3}
-    if repeated and _is_hard_wrapped(lines):
-        furniture |= {_header_key(k) for k in repeated}
+    if repeated:
+        furniture |= _repeated_short_lines(repeated, lines)
     if not furniture:
         return text
     return "\n".join("" if line.strip() and _header_key(line) in furniture and _is_furniture_line(line) else line
                      for line in lines)
+
+
+def _remove_page_edge_furniture(text: str) -> str:
+    """Pages told by form feeds: the furniture lines among the first and last two lines of each page.
+
+    At each edge of a page a furniture line goes once: where the running header is the
+    document's title, the title under it on the first page is the author's and stays.
+    """
+    pages = text.split("\f")
+    furniture = _page_furniture([p for p in pages if p.strip()])
+    if not furniture:
+        return text
+    out = []
+    for page in pages:
+        lines = page.split("\n")
+        idx = [i for i, line in enumerate(lines) if line.strip()]
+        for edge in (idx[:2], idx[-2:][::-1]):  # outermost line first
+            removed: set[str] = set()
+            for i in edge:
+                key = _header_key(lines[i])
+                if key in furniture and key not in removed and _is_furniture_line(lines[i]):
+                    lines[i] = ""
+                    removed.add(key)
+        out.append("\n".join(lines))
+    return "\f".join(out)
+
+
+def _page_furniture(pages: list[str]) -> set[str]:
+    """Keys of the short lines without a sentence at the edges of most pages.
+
+    From three pages on, a line at the edges of half of them (at least three), numbers
+    aside (第3期). Of two pages, only a line the same on both: the same words at the top
+    of both pages of a short document are its header, not two paragraphs.
+    """
+    if len(pages) < 2:
+        return set()
+    edges: Counter[str] = Counter()
+    exact: Counter[str] = Counter()
+    for page in pages:
+        lines = [line for line in page.split("\n") if line.strip()]
+        seen = [line.strip() for line in lines[:2] + lines[-2:] if _is_furniture_line(line)]
+        edges.update({_header_key(line) for line in seen})
+        exact.update(set(seen))
+    if len(pages) == 2:
+        return {_header_key(line) for line, n in exact.items() if n == 2}
+    threshold = max(3, len(pages) // 2)
+    return {k for k, n in edges.items() if n >= threshold}
 
 
 def _is_furniture_line(line: str) -> bool:
@@ -138,10 +164,18 @@ def _next_to_page_numbers(lines: list[str]) -> list[int]:
     return found
 
 
-def _is_hard_wrapped(lines: list[str]) -> bool:
-    from .linebreaks import typical_width
+def _repeated_short_lines(repeated: set[str], lines: list[str]) -> set[str]:
+    """Of the lines that recur in hard-wrapped text, the keys of those shorter than its lines.
 
-    return typical_width(lines) is not None
+    A line as wide as the text's full lines is a piece of a paragraph that recurs (a
+    quotation, a slogan), however short the text is set; a header is narrower than that.
+    """
+    from .linebreaks import furniture_width
+
+    narrower = furniture_width(lines)
+    if narrower is None:
+        return set()
+    return {_header_key(line) for line in repeated if display_width(line) < narrower}
 
 
 def remove_page_breaks(text: str) -> str:

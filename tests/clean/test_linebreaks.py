@@ -75,3 +75,126 @@ def test_must_not_join_an_ascii_full_stop_sentence_or_separator_lines():
 def test_paragraph_per_line_text_is_not_hard_wrapped():
     lines = [PARA, "短", PARA[:40], PARA + PARA, "另一段内容，长度不一。", PARA[:70], PARA[:100], "一、标题"]
     assert typical_width(lines) is None
+
+
+# Text read out of a PDF (pdftotext): every line but a paragraph's last is full, and a paragraph's
+# first line is two characters short, for its indent. With -layout the indent is kept as spaces;
+# without it the indent is lost and only the width shows it. Headings are set without an indent.
+FULL = 24  # characters in a full line
+P1 = "今年以来，全市上下紧紧围绕中心工作，攻坚克难、真抓实干，各项工作取得了明显成效，群众的获得感明显增强。"
+P2 = "实践证明，只要我们坚持问题导向，敢于动真碰硬，就没有克服不了的困难。下一步，要把各项任务落到实处。"
+P3 = "同时也要看到，一些单位工作标准不高，落实力度不够，个别干部作风不实，这些问题必须认真加以解决。"
+P4 = "各单位要对照年度目标，倒排工期、挂图作战，确保各项工作按时完成，年底前全面完成主体工程。"
+P5 = "要健全准入退出机制，推进部门之间信息共享，做到应保尽保、动态管理，对违规转租的要依法严肃处理。"
+P6 = "各级各部门要把这项工作摆在突出位置，主要负责同志要亲自抓、负总责，定期通报工作进展，确保落到实处。"
+#: Paragraphs of four or five lines, each ending on a short one.
+MORE = [P1 + P2, P2 + P3, P3 + P1, P5 + P6, P6 + P2, P4 + P1]
+
+
+def _pdf_lines(blocks: list[tuple[str, str]], layout: bool) -> list[str]:
+    """Typeset blocks ("p" paragraph, "h" heading) into the lines pdftotext gives back.
+
+    A mark that may not start a line pulls the character before it down to the next one.
+    """
+    lines = []
+    for kind, text in blocks:
+        room = FULL - 2 if kind == "p" else FULL
+        start = 0
+        while start < len(text):
+            end = start + room
+            while end < len(text) and text[end] in "，。、；：！？”）》" and end - 1 > start:
+                end -= 1
+            indent = "  " if layout and kind == "p" and start == 0 else ""
+            lines.append(indent + text[start:end])
+            start, room = end, FULL
+    return lines
+
+
+def _pdf(blocks: list[tuple[str, str]], layout: bool) -> str:
+    return "\n".join(_pdf_lines(blocks, layout))
+
+
+def _paragraphs(texts: list[str]) -> list[tuple[str, str]]:
+    return [("p", t) for t in texts]
+
+
+def _unindented(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n")]
+
+
+def test_pdf_text_comes_back_as_paragraphs_with_and_without_layout():
+    for layout in (True, False):
+        text = _pdf(_paragraphs(MORE), layout)
+        assert _unindented(clean_line_breaks(text)) == MORE, layout
+
+
+def test_an_unindented_line_after_a_full_stop_goes_on_in_layout_text():
+    # 四要… opens a line after a full line that ends a sentence: without an indent it is no paragraph start.
+    lines = _pdf_lines(_paragraphs(MORE), layout=True)
+    inline = ["  三要扎实开展主题教育，认真学习贯彻党的十九大", "精神，切实学懂弄通做实，把讲话精神落实到行动上。",
+              "四要强化建设系统文化建设，营造积极向上的文化氛围", "，促进各项工作向前发展。"]
+    assert len(inline[1]) == FULL and inline[1].endswith("。")
+    n = len(_pdf_lines(_paragraphs(MORE[:1]), layout=True))
+    out = _unindented(clean_line_breaks("\n".join(lines[:n] + inline + lines[n:])))
+    assert out == [MORE[0], "".join(inline).strip(), *MORE[1:]]
+
+
+def test_a_heading_that_fills_its_line_before_a_paragraph_start_told_by_width():
+    heading = "二、始终坚持问题导向效果导向不断强化党组织建设"[:FULL - 2]  # no stop, nearly full
+    text = _pdf([*_paragraphs(MORE), ("h", heading), *_paragraphs(MORE)], layout=False)
+    assert clean_line_breaks(text).split("\n") == [*MORE, heading, *MORE]
+
+
+def test_a_long_heading_wrapped_over_two_lines_stays_one_heading():
+    heading = "一、深刻领悟两个确立的决定性意义，始终在政治立场政治方向政治原则上同党中央保持高度一致"
+    for layout in (True, False):
+        text = _pdf([*_paragraphs(MORE), ("h", heading), *_paragraphs(MORE)], layout)
+        assert _unindented(clean_line_breaks(text)) == [*MORE, heading, *MORE], layout
+
+
+def test_a_line_pulled_short_before_a_full_line_goes_on():
+    # The next line opens with 以“学”为基础, which could not be split: the line before stops a few
+    # characters short, on a stop. A full line cannot start a paragraph in text that indents them.
+    pulled = ["  实践证明，只要我们坚持问题导向，敢于碰。", "以“学”为基础，就没有克服不了的困难，下一步要把",
+              "各项任务落到实处。"]
+    assert len(pulled[0].strip()) == FULL - 4 and len(pulled[1]) == FULL
+    lines = _pdf_lines(_paragraphs(MORE), layout=True)
+    n = len(_pdf_lines(_paragraphs(MORE[:1]), layout=True))
+    out = _unindented(clean_line_breaks("\n".join(lines[:n] + pulled + lines[n:])))
+    assert out == [MORE[0], "".join(pulled).strip(), *MORE[1:]]
+
+
+def test_a_centred_line_under_a_title_line_completes_the_title():
+    title = "徐晓光同志在市直机关党建工作联述联评联考会议上的讲"
+    text = "\n".join([title, "                   话摘要", "", *_pdf_lines(_paragraphs(MORE), layout=True)])
+    assert clean_line_breaks(text).split("\n")[0] == title + "话摘要"
+
+
+def test_must_not_join_a_short_title_line_into_the_paragraph_in_pdf_text():
+    for paragraphs in (MORE, MORE[:3]):  # whether the width shows the indent or not
+        for layout in (True, False):
+            text = "市住建局局长在年终总结表彰大会上的讲话\n" + _pdf(_paragraphs(paragraphs), layout)
+            assert clean_line_breaks(text).split("\n")[0] == "市住建局局长在年终总结表彰大会上的讲话", layout
+
+
+def test_must_not_join_a_paragraph_ending_on_a_short_line_into_the_next():
+    # Paragraphs not indented at all: each ends on its short last line, the next starts full.
+    paragraphs = [p[:34] + "。" for p in MORE]
+    text = _pdf([("h", p) for p in paragraphs], layout=False)  # set like headings: without an indent
+    assert clean_line_breaks(text).split("\n") == paragraphs
+
+
+def test_must_not_join_across_a_blank_line_out_of_a_line_the_source_cut_off():
+    cut = "在看到成绩的同时，我们要认识到还有一些差距，主要表现"[:FULL - 4]
+    text = _pdf(_paragraphs(MORE), False) + f"\n\n{cut}\n\n" + _pdf(_paragraphs(MORE), False)
+    assert cut in clean_line_breaks(text).split("\n")
+
+
+def test_pdf_text_cleaned_twice_is_cleaned_once():
+    from publisher.clean import clean
+
+    for layout in (True, False):
+        text = "标题文字在这里\n\n" + _pdf([("p", P1), ("h", "二是突出重点，统筹推进"), *_paragraphs(MORE)], layout)
+        once = clean(text)
+        assert clean(once) == once
+        assert once.strip().split("\n") == ["标题文字在这里", "", P1, "二是突出重点，统筹推进", *MORE], layout

@@ -50,3 +50,38 @@ def test_a_repeated_line_that_is_a_sentence_is_never_a_header():
     pages = ["同志们，要抓好落实。\n" + PARA for _ in range(4)]
     out = remove_running_headers("\f".join(pages))
     assert out.count("同志们，要抓好落实。") == 4 or out.count("同志们，要抓好落实。") == 0
+
+
+def test_a_title_under_a_running_header_of_the_same_words_stays():
+    # A book sets the document's title above every page, the first one too, where the title itself follows.
+    title = "在全市住房保障工作推进会上的讲话"
+    pages = [f"{title}\n\n{title}\n{PARA}\n— 1 —"] + [f"{title}\n\n{PARA}\n{PARA}\n— {n} —" for n in range(2, 5)]
+    out = remove_running_headers("\f".join(pages))
+    assert out.count(title) == 1 and out.count(PARA) == 7
+    assert clean("\f".join(pages)).split("\n")[0] == title
+
+
+def test_a_header_on_both_pages_of_a_two_page_copy_goes():
+    pages = [f"某某局文件\n{PARA}\n{PARA}\n— 1 —", f"某某局文件\n{PARA}\n— 2 —\n"]
+    out = clean("\f".join(pages))
+    assert "某某局文件" not in out and out.count(PARA) == 3
+
+
+def test_a_short_line_at_the_top_of_one_of_two_pages_stays():
+    pages = [f"关于进一步加强安全生产工作的通知\n{PARA}\n{PARA}", f"各区县人民政府\n{PARA}\n"]
+    out = remove_running_headers("\f".join(pages))
+    assert "关于进一步加强安全生产工作的通知" in out and "各区县人民政府" in out
+
+
+def test_a_page_header_string_that_appears_once_among_pages_is_text():
+    pages = [f"某某局文件\n{PARA}\n{PARA}"] + [f"第{n}部分 工作安排\n{PARA}\n{PARA}" for n in range(2, 5)]
+    out = remove_running_headers("\f".join(pages))
+    assert "某某局文件" in out
+
+
+def test_a_full_line_repeated_in_hard_wrapped_text_is_no_header():
+    # The same piece of a paragraph (a slogan quoted three times) is as wide as the text's lines.
+    full = "坚持以人民为中心的发展思想，不断增强群众获得"
+    other = ["各项工作取得了明显成效，群众的获得感明显增强了", "实践证明，只要我们坚持问题导向，敢于动真碰硬", "就没有克服不了的困难，下一步要把各项任务落实"]
+    lines = [full, *other, "感。", full, *other, "感。", full, *other, "感。"]
+    assert remove_running_headers("\n".join(lines)) == "\n".join(lines)
