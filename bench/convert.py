@@ -17,13 +17,20 @@ to Markdown (convert_text and render_markdown of every document); full convert t
 that does far less: spacing and punctuation, no line joining, no structure) on the same
 texts in the same run. Reading (bytes → text) is not timed: every row starts from str.
 ``--profile`` prints the top functions of a cProfile run of convert → Markdown instead.
+
+``--command`` also times the command users run, ``publisher convert DIR -o OUT``, on the
+``files`` corpus written out as files: start-up, reading and encoding detection, writing, and
+with ``-j 1`` (one process) and ``-j 0`` (one per core: the files are shared among processes).
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import os
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -110,6 +117,29 @@ def measure(label: str, texts: list[str], repeat: int) -> dict[str, float]:
     return speeds
 
 
+def measure_command(texts: list[str], repeat: int, autocorrect_speed: float | None) -> None:
+    """``publisher convert DIR -o OUT`` as users run it, with one process and with one per core."""
+    publisher = Path(sys.executable).with_name("publisher")
+    command = [str(publisher)] if publisher.exists() else [sys.executable, "-m", "publisher"]
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    print(f"\ncommand: publisher convert DIR -o OUT, {len(texts)} files, {mb:.2f} MB; best of {repeat};"
+          f" {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp, "in")
+        source.mkdir()
+        for i, text in enumerate(texts):
+            Path(source, f"{i:05}.txt").write_text(text, encoding="utf-8")
+        for workers in ("1", "0"):
+            best = math.inf
+            for n in range(repeat):
+                out = Path(tmp, f"out-{workers}-{n}")
+                start = time.perf_counter()
+                subprocess.run([*command, "convert", str(source), "-o", str(out), "-j", workers], check=True)
+                best = min(best, time.perf_counter() - start)
+            ratio = f", {mb / best / autocorrect_speed:.2f} of autocorrect-py" if autocorrect_speed else ""
+            print(f"-j {workers}: {best:6.2f} s {mb / best:7.2f} MB/s{ratio}")
+
+
 def profile(texts: list[str], top: int = 30) -> None:
     import cProfile
     import pstats
@@ -125,6 +155,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="runs per row; the best counts (default 3)")
     ap.add_argument("--corpus", choices=("files", "one", "both"), default="both")
     ap.add_argument("--profile", action="store_true", help="cProfile convert → Markdown of the files corpus")
+    ap.add_argument("--command", action="store_true", help="also time `publisher convert DIR -o OUT` (-j 1, -j 0)")
     args = ap.parse_args()
     files = corpus_files(args.mb)
     if args.profile:
@@ -138,6 +169,8 @@ def main() -> None:
     if headline and "autocorrect-py format" in headline:
         speed, ac = headline["convert → Markdown"], headline["autocorrect-py format"]
         print(f"\nheadline: convert → Markdown {speed:.2f} MB/s, autocorrect-py {ac:.2f} MB/s, ratio {speed / ac:.2f}")
+    if args.command:
+        measure_command(files, args.repeat, headline.get("autocorrect-py format") if headline else None)
 
 
 if __name__ == "__main__":

@@ -5,19 +5,20 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
+from .batch import for_each_file
 from .clean import RULE_NAMES, CleanOptions, clean, explain
 from .errors import PublisherError
-from .model import SourceFile
 from .pipeline import convert_file, is_markdown
 from .read import find_manuscripts, read_file
-from .write.json import render_json, source_to_dict
+from .write.json import dump_json, source_to_dict
 from .write.markdown import render_markdown, split_markdown_names
 
 if TYPE_CHECKING:
@@ -94,57 +95,78 @@ def main() -> None:
 @_variant_option
 @_opencc_option
 @_phrases_option
+@click.option("-j", "--workers", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes to convert with: 0 is one per core (a few small files use one).")
 def convert(paths: tuple[str, ...], output: str | None, fmt: str, encoding: str | None,
-            spacing: str, disable: tuple[str, ...], variant: str, opencc_config: str, phrases: str | None) -> None:
+            spacing: str, disable: tuple[str, ...], variant: str, opencc_config: str, phrases: str | None,
+            workers: int) -> None:
     """Clean and structure manuscripts (files or folders) into Markdown or JSON."""
     options = _clean_options(spacing, disable)
     converter = _converter(opencc_config, phrases) if variant == "zh-Hant" else None
     files = find_manuscripts(list(paths))
-    results: list[SourceFile] = []
+    work = partial(_convert_and_render, options=options, encoding=encoding, converter=converter, fmt=fmt)
+    results: list[_Rendered] = []
     failed = 0
-    for path in files:
-        try:
-            result = convert_file(path, options, encoding)
-            if converter is not None:
-                from .variants import convert_document
-
-                result = replace(result, documents=tuple(convert_document(d, converter) for d in result.documents))
-            results.append(result)
-        except PublisherError as exc:
-            click.echo(f"error: {exc.format_message()}", err=True)
+    for _path, outcome in for_each_file(files, work, workers):
+        if isinstance(outcome, PublisherError):
+            click.echo(f"error: {outcome.format_message()}", err=True)
             failed += 1
+        else:
+            results.append(outcome)
     if output is None:
         _print(results, fmt, several=len(files) > 1)
     else:
-        _write(results, Path(output), fmt)
+        _write(results, Path(output))
     if failed:
         sys.exit(2)
 
 
-def _print(results: list[SourceFile], fmt: str, several: bool) -> None:
+@dataclass(frozen=True)
+class _Rendered:
+    """One converted source as the command writes it: a JSON object, or one Markdown text per document."""
+
+    source: str
+    data: dict[str, Any] | None = None
+    markdown: tuple[str, ...] = ()
+
+    def files(self) -> list[tuple[str, str]]:
+        """(file name, text) of each output file."""
+        stem = Path(self.source).stem
+        if self.data is not None:
+            return [(f"{stem}.json", dump_json(self.data))]
+        return list(zip(split_markdown_names(stem, len(self.markdown)), self.markdown, strict=True))
+
+
+def _convert_and_render(path: Path, options: CleanOptions, encoding: str | None, converter: Converter | None,
+                        fmt: str) -> _Rendered:
+    """The work on one file, in a worker process when there are many (see :mod:`publisher.batch`)."""
+    result = convert_file(path, options, encoding)
+    if converter is not None:
+        from .variants import convert_document
+
+        result = replace(result, documents=tuple(convert_document(d, converter) for d in result.documents))
     if fmt == "json":
-        import json
+        return _Rendered(result.path, data=source_to_dict(result))
+    return _Rendered(result.path, markdown=tuple(render_markdown(doc, source=result.path) for doc in result.documents))
 
+
+def _print(results: list[_Rendered], fmt: str, several: bool) -> None:
+    if fmt == "json":
         if several:
-            click.echo(json.dumps([source_to_dict(r) for r in results], ensure_ascii=False, indent=1))
+            click.echo(dump_json([r.data for r in results if r.data is not None]), nl=False)
         elif results:
-            click.echo(render_json(results[0]), nl=False)
+            click.echo(results[0].files()[0][1], nl=False)
         return
-    parts = [render_markdown(doc, source=r.path) for r in results for doc in r.documents]
-    click.echo("\n".join(parts), nl=False)
+    click.echo("\n".join(text for r in results for text in r.markdown), nl=False)
 
 
-def _write(results: list[SourceFile], out: Path, fmt: str) -> None:
+def _write(results: list[_Rendered], out: Path) -> None:
     for r in results:
-        stem = Path(r.path).stem
-        if fmt == "json":
-            _write_atomic(out / f"{stem}.json", render_json(r))
-            continue
-        for name, doc in zip(split_markdown_names(stem, len(r.documents)), r.documents, strict=True):
+        for name, text in r.files():
             target = out / name
-            if is_markdown(r.path) and Path(r.path).resolve() == target.resolve():
-                raise PublisherError(f"{r.path}: would overwrite its own source; choose another --output")
-            _write_atomic(target, render_markdown(doc, source=r.path))
+            if is_markdown(r.source) and Path(r.source).resolve() == target.resolve():
+                raise PublisherError(f"{r.source}: would overwrite its own source; choose another --output")
+            _write_atomic(target, text)
 
 
 @main.command()

@@ -35,7 +35,12 @@ def source_to_dict(source: SourceFile) -> dict[str, Any]:
 
 
 def render_json(source: SourceFile) -> str:
-    return json.dumps(source_to_dict(source), ensure_ascii=False, indent=1) + "\n"
+    return dump_json(source_to_dict(source))
+
+
+def dump_json(data: dict[str, Any] | list[dict[str, Any]]) -> str:
+    """The text of :func:`source_to_dict`'s data (or a list of it), as ``convert --to json`` prints it."""
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def document_from_dict(data: dict[str, Any]) -> Document:
