@@ -6,14 +6,17 @@ import html
 import re
 
 import pytest
+import yaml
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from publisher.cli import main
 from publisher.markdown_reader import read_markdown
 from publisher.model import Block, Document, Meta
 from publisher.pipeline import convert_file
-from publisher.write.markdown import escape, render_markdown
+from publisher.write.markdown import dump_front_matter, escape, render_markdown
 
 from .conftest import seed, seed_paths
 
@@ -109,3 +112,18 @@ def test_malformed_front_matter_is_one_clear_line(tmp_path, front):
     assert result.exit_code == 2
     assert "bad.md" in result.stderr and "front matter" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+_FM_TEXT = st.one_of(st.text(), st.text(st.sampled_from("党风廉政𠀀䶮，。“”：: -'\"#&*!?|>%@`{}[]\n\t\x85\u2028123abc…—")))
+
+
+@settings(max_examples=300)
+@given(st.dictionaries(st.sampled_from(["title", "date", "summary", "keywords", "slug"]),
+                       st.one_of(_FM_TEXT, st.lists(_FM_TEXT, max_size=3))))
+def test_front_matter_is_what_pyyaml_writes_whichever_emitter_runs(data: dict[str, object]) -> None:
+    expected = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+    assert dump_front_matter(data) == expected
+
+
+def test_front_matter_keeps_characters_outside_the_bmp_as_written() -> None:
+    assert dump_front_matter({"title": "关于𠀾字的说明"}) == "title: 关于𠀾字的说明\n"

@@ -59,6 +59,27 @@ def render_block(block: Block) -> str:
     return escape(block.text)
 
 
+# libyaml's emitter (PyYAML's C binding, in its wheels) writes what PyYAML's own emitter writes,
+# ten times faster, except that it escapes characters outside the BMP (𠀀 → "\U00020000") and
+# control characters: values holding those, which an editor must see as written, take the slow way.
+_FAST_DUMPER = getattr(yaml, "CSafeDumper", None)
+
+
+def _plain_bmp(value: object) -> bool:
+    if isinstance(value, str):
+        return value.isprintable() and (not value or max(value) <= "\uffff")
+    if isinstance(value, list):
+        return all(_plain_bmp(v) for v in value)
+    return False
+
+
+def dump_front_matter(data: dict[str, object]) -> str:
+    """The YAML between the ``---`` lines: block style, keys in their order, text as written."""
+    fast = _FAST_DUMPER is not None and all(_plain_bmp(v) for v in data.values())
+    return yaml.dump(data, Dumper=_FAST_DUMPER if fast else yaml.SafeDumper,  # type: ignore[arg-type]
+                     allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+
+
 def front_matter(doc: Document, source: str | None = None) -> dict[str, object]:
     data: dict[str, object] = {}
     if doc.title:
@@ -74,7 +95,7 @@ def render_markdown(doc: Document, source: str | None = None) -> str:
     parts = []
     fm = front_matter(doc, source)
     if fm:
-        dumped = yaml.safe_dump(fm, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+        dumped = dump_front_matter(fm)
         parts.append(f"---\n{dumped}---")
     if doc.title:
         parts.append("# " + escape(doc.title))
