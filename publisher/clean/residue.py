@@ -83,12 +83,9 @@ def remove_running_headers(text: str) -> str:
     if "\f" in text:
         return _remove_page_edge_furniture(text)
     lines = text.split("\n")
-    beside_numbers = Counter(_header_key(lines[i]) for i in _next_to_page_numbers(lines))
+    beside_numbers = Counter(_header_key(lines[i]) for i in _next_to_page_numbers(lines, _page_number_lines(text)))
     furniture = {k for k, n in beside_numbers.items() if n >= 2}
-    candidates = Counter(
-        line.strip() for line in lines
-        if line.strip() and display_width(line.strip()) <= 60 and not ends_sentence(line)
-    )
+    candidates = Counter(stripped for stripped in map(str.strip, lines) if stripped and _is_furniture_line(stripped))
     repeated = {k for k, n in candidates.items() if n >= 3}
     if repeated:
         furniture |= _repeated_short_lines(repeated, lines)
@@ -146,20 +143,33 @@ def _page_furniture(pages: list[str]) -> set[str]:
 
 
 def _is_furniture_line(line: str) -> bool:
-    return display_width(line.strip()) <= 60 and not ends_sentence(line)
+    stripped = line.strip()  # at most 60 columns: 30 characters always fit, 61 never do
+    if len(stripped) > 60 or ends_sentence(stripped):
+        return False
+    return len(stripped) <= 30 or display_width(stripped) <= 60
 
 
-def _next_to_page_numbers(lines: list[str]) -> list[int]:
+def _page_number_lines(text: str) -> list[int]:
+    """Indexes of the lines that are a page number (one search of the text, not one per line)."""
+    found = []
+    line, last = 0, 0
+    for m in _PAGE_NUMBER_LINE.finditer(text):
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        found.append(line)
+    return found
+
+
+def _next_to_page_numbers(lines: list[str], numbers: list[int]) -> list[int]:
     """Indexes of the short lines just before or after a page-number line (blank lines skipped)."""
     found = []
-    for i, line in enumerate(lines):
-        if not _PAGE_NUMBER_LINE.fullmatch(line):
-            continue
+    number_lines = set(numbers)
+    for i in numbers:
         for step in (-1, 1):
             j = i + step
             while 0 <= j < len(lines) and not lines[j].strip():
                 j += step
-            if 0 <= j < len(lines) and _is_furniture_line(lines[j]) and not _PAGE_NUMBER_LINE.fullmatch(lines[j]):
+            if 0 <= j < len(lines) and _is_furniture_line(lines[j]) and j not in number_lines:
                 found.append(j)
     return found
 
@@ -183,14 +193,37 @@ def remove_page_breaks(text: str) -> str:
     return text.replace("\f", "\n")
 
 
+# Each line _WEB_NOISE_LINE removes holds one of these.
 _NOISE_WORDS = ("返回顶部", "打印", "关闭", "字号", "分享到", "试读", "VIP", "会员", "上一篇", "下一篇", "收藏")
-_COUNTER_WORDS = ("次数", "点击", "阅读量", "浏览量")
+_COUNTER_WORDS = ("次数", "点击", "阅读量", "浏览量")  # each counter _VIEW_COUNTER knows holds one
+
+
+def _sub_in_lines_holding(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> str:
+    """``pattern.sub("", text)``, for a pattern each match of which lies within one line and holds one of ``words``.
+
+    Only the lines holding one of the words are tried, found by ``str.find`` (about a
+    nanosecond a character): the pattern itself would be tried at every line or position.
+    """
+    spans = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            spans.add((text.rfind("\n", 0, at) + 1, end))
+            at = text.find(word, end)
+    if not spans:
+        return text
+    parts, last = [], 0
+    for start, end in sorted(spans):
+        parts.append(text[last:start])
+        parts.append(pattern.sub("", text[start:end]))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def remove_web_boilerplate(text: str) -> str:
     """Site furniture: 返回顶部, 打印本页, 试读结束…VIP…, 分享到, page-view counters."""
-    if any(w in text for w in _NOISE_WORDS):
-        text = _WEB_NOISE_LINE.sub("", text)
-    if any(w in text for w in _COUNTER_WORDS):
-        text = _VIEW_COUNTER.sub("", text)
-    return text
+    text = _sub_in_lines_holding(text, _NOISE_WORDS, _WEB_NOISE_LINE)
+    return _sub_in_lines_holding(text, _COUNTER_WORDS, _VIEW_COUNTER)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from publisher.clean import clean
-from publisher.clean.residue import remove_page_numbers, remove_running_headers
+from hypothesis import given
+from hypothesis import strategies as st
+
+from publisher.clean import clean, residue
+from publisher.clean.residue import remove_page_numbers, remove_running_headers, remove_web_boilerplate
 
 PARA = "这是一段正文内容，讲的是具体的工作安排。"
 
@@ -85,3 +88,22 @@ def test_a_full_line_repeated_in_hard_wrapped_text_is_no_header():
     other = ["各项工作取得了明显成效，群众的获得感明显增强了", "实践证明，只要我们坚持问题导向，敢于动真碰硬", "就没有克服不了的困难，下一步要把各项任务落实"]
     lines = [full, *other, "感。", full, *other, "感。", full, *other, "感。"]
     assert remove_running_headers("\n".join(lines)) == "\n".join(lines)
+
+
+_WEB_PIECES = st.sampled_from([
+    "返回顶部", "【打印本页】", "关闭窗口", "字号：大 中 小", "分享到：微信", "试读结束，VIP会员可免费阅读全文",
+    "上一篇：关于", "浏览次数：", "点击量:12", "123", "\n", "\n\n", " ", "\u3000", "讲话", "。", "收藏",
+])
+
+
+@given(st.lists(_WEB_PIECES, max_size=30).map("".join))
+def test_web_boilerplate_tries_only_lines_with_its_words_and_finds_what_the_patterns_find(text: str) -> None:
+    expected = residue._VIEW_COUNTER.sub("", residue._WEB_NOISE_LINE.sub("", text))
+    assert remove_web_boilerplate(text) == expected
+
+
+@given(st.lists(st.sampled_from(["- 3 -", "第3页 共9页", "3/9", "  12  ", "讲话", "\n", "\n\n", " ", "—", "7"]),
+                max_size=30).map("".join))
+def test_page_number_lines_are_found_by_one_search_as_line_by_line(text: str) -> None:
+    by_line = [i for i, line in enumerate(text.split("\n")) if residue._PAGE_NUMBER_LINE.fullmatch(line)]
+    assert residue._page_number_lines(text) == by_line
