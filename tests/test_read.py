@@ -72,6 +72,12 @@ def test_encoding_option_overrides_detection():
         decode("中文".encode("gbk"), "utf-8")
 
 
+def test_text_with_tabs_form_feeds_and_an_escape_is_not_binary(tmp_path):
+    path = tmp_path / "tabs.txt"
+    path.write_bytes("标题\n\t第一段内容。\x1b\f\t第二段内容。\r\n".encode() * 20)
+    assert "第一段内容" in read_file(path).text
+
+
 def test_line_ends_form_feeds_and_invisible_characters(tmp_path):
     path = tmp_path / "crlf.txt"
     path.write_bytes("标题\r\n\r\n第一段\u200b内容。\r第二段\u00ad内容。\f第三段。".encode())
@@ -86,8 +92,9 @@ def test_line_ends_form_feeds_and_invisible_characters(tmp_path):
         (b"  \r\n\n\t ", "is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
         (bytes(range(256)) * 4, "binary"),
+        (bytes(range(1, 256)) * 4, "binary"),  # control bytes but no NUL
     ],
-    ids=["empty", "blank", "png", "random-bytes"],
+    ids=["empty", "blank", "png", "random-bytes", "controls-without-nul"],
 )
 def test_bad_input_gives_one_line_and_exit_2(tmp_path, content, message):
     path = tmp_path / "bad.txt"
