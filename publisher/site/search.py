@@ -13,26 +13,35 @@ the site (zh-Hant) gets its own index of its own text in its own folder.
 
 The files, paths relative to the folder of the manifest:
 
-* ``search-index.json``, the manifest: the shard count and the folder of this version of the
-  index (named by a digest of its contents, so that a browser never mixes two versions).
-* ``<folder>/docs.json``: the documents, ``[url, title, date, text name]``, in groups:
+* ``search-index.json``, the manifest: the shard count and the folders of the blocks of this
+  version of the index (each named by a digest of its contents, so that a browser never mixes
+  two versions).
+* ``<block>/docs.json``: the block's documents, ``[url, title, date, text name]``, in groups:
   ``[[doc, doc, …], [doc, …], …]``; a document's id is its place in its group.
-* ``<folder>/<n>.json``: shard ``n``, the keys whose first letter's code point is ``n`` modulo
-  the shard count, one part per group: ``[{first letter: "second letters|postings,…"}, …]``.
-  The postings of a key are its group's documents that hold it, with counts (see
-  :func:`encode_postings`), in the order of the second letters.
+* ``<block>/<n>.json``: shard ``n`` of the block, the keys whose first letter's code point is
+  ``n`` modulo the shard count, one part per group of the block:
+  ``[{first letter: "second letters|postings,…"}, …]``. The postings of a key are its group's
+  documents that hold it, with counts (see :func:`encode_postings`), in the order of the
+  second letters.
 * ``search/index/text/<name>.txt``: a document's text, named by a digest of its source; search.js
   reads it for the results it shows (to check phrases and cut a snippet), never for the others.
 
-A query reads one shard per distinct letter of it (whatever the size of the site), the
-document list, and the texts of the results shown.
+A query reads the manifest, then in each block its document list and one shard per distinct
+first letter of the query's keys, then the texts of the results shown: at most
+``1 + blocks × (1 + letters) + 10`` files, with :data:`MAX_BLOCKS` blocks at most (2 for
+1,000 documents). A shard holds ~:data:`DOCS_PER_SHARD` documents' worth of its block's keys,
+so a letter costs ~``2 × blocks`` documents' worth to read: ~4 for 1,000 documents (as much as
+a shard of the single folder there was before blocks), ~16 from 4,000 documents (8 blocks).
 
 Incremental builds: documents fall into groups of about :data:`GROUP_SIZE` by a hash of their
-URL, and each group is indexed on its own into one part per shard. A group is indexed again
-only when one of its documents changed; the parts of the others come from a cache (given by
-the build: :class:`PartCache`) and only have to be joined. A one-document change costs
-indexing ~16 documents and writing the shards; text files of unchanged documents keep their
-names and bytes. Output is the same, byte for byte, with or without the cache.
+URL, and groups into blocks of about :data:`BLOCK_SIZE` documents (contiguous runs of groups).
+Each group is indexed on its own into one part per shard; a group is indexed again only when
+one of its documents changed, the parts of the others come from a cache (given by the build:
+:class:`PartCache`). A changed document costs indexing its group (~8 documents) and writing
+its block's folder (one file per shard and its document list: about a block's share of the
+index); the other blocks keep their folders, names and bytes, and so do the text files of
+unchanged documents. (With one folder for the whole index, any change rewrote every shard.)
+Output is the same, byte for byte, with or without the cache.
 
 Letters are compared after a folding that keeps the length of the text (NFKC and lower case,
 one character at a time, where that gives one character): ``ＡＢ`` finds ``ab``, and a match
@@ -51,18 +60,25 @@ import re
 import struct
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 #: Changes whenever the files written change shape; it is part of every key and name.
-FORMAT = 1
+FORMAT = 2
 MANIFEST = "search-index.json"
 FOLDER = "search/index"
-#: Documents per group, about: what a changed document costs to index again.
-GROUP_SIZE = 16
-#: About this many documents per shard (a power of two of shards, at most MAX_SHARDS).
-DOCS_PER_SHARD = 4
+#: Documents per group, about: what a changed document costs to index again (~2.5 ms each:
+#: 8 keeps a one-document rebuild of 1,000 documents under 0.3 s; 16 made the index ~15 %
+#: smaller raw, ~4 % gzipped, as each group repeats the letters it holds).
+GROUP_SIZE = 8
+#: Documents per block, about: what a changed document costs to write again. A query reads
+#: one file per block for each letter, so there are at most MAX_BLOCKS (larger blocks beyond).
+BLOCK_SIZE = 512
+MAX_BLOCKS = 8
+#: About this many documents of a block per shard (a power of two of shards, at most MAX_SHARDS).
+DOCS_PER_SHARD = 2
 MAX_SHARDS = 1024
 #: What search.js shows at a time (and reads the texts of); the reference ranks the same way.
 PAGE_SIZE = 10
@@ -116,9 +132,20 @@ def fold(text: str) -> str:
     return text.translate(table) if table else text
 
 
+#: Characters that :func:`_fold_letters` leaves as they are (their folding is themselves, or
+#: neither they nor it are letters): the Chinese text of a manuscript is almost all of them, so
+#: only the few others are looked at, found by this pattern in C rather than by building the
+#: set of the text's characters (a tenth of the indexing time). tests/site/test_search.py checks
+#: every character of the class.
+_FOLDS_TO_ITSELF = ("\t-\r -~\u2010-\u2027\u2030-\u205e\u3000-\u3037\u303b-\u303f\u4e00-\u9fff"
+                    "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65")
+_MAY_FOLD = re.compile(f"[^{_FOLDS_TO_ITSELF}]|[A-Z]")
+
+
 def _fold_letters(text: str) -> str:
     """:func:`fold` as far as runs can tell: what is not a letter before or after stays as it is."""
-    table = {ord(c): f for c in set(text) if (f := _fold_char(c)) != c and (c.isalnum() or f.isalnum())}
+    table = {ord(c): f for c in set(_MAY_FOLD.findall(text))
+             if (f := _fold_char(c)) != c and (c.isalnum() or f.isalnum())}
     return text.translate(table) if table else text
 
 
@@ -211,8 +238,14 @@ def group_count(documents: int) -> int:
     return _pow2(documents / GROUP_SIZE)
 
 
+def block_count(documents: int) -> int:
+    # Never more blocks than groups: BLOCK_SIZE >= GROUP_SIZE, and both are powers of two.
+    return min(MAX_BLOCKS, _pow2(documents / BLOCK_SIZE), group_count(documents))
+
+
 def shard_count(documents: int) -> int:
-    return min(MAX_SHARDS, _pow2(documents / DOCS_PER_SHARD))
+    """Shards of each block."""
+    return min(MAX_SHARDS, _pow2(documents / block_count(documents) / DOCS_PER_SHARD))
 
 
 def _group_of(url: str, groups: int) -> int:
@@ -258,7 +291,7 @@ class PartCache:
         tmp.write_bytes(struct.pack(f"<I{len(parts)}I", len(parts), *map(len, parts)) + b"".join(parts))
         os.replace(tmp, target)
 
-    def keep(self, keys: set[str]) -> None:
+    def keep(self, keys: Set[str]) -> None:
         if self.folder.is_dir():
             for f in self.folder.glob("*.bin"):
                 if f.stem not in keys:
@@ -267,22 +300,28 @@ class PartCache:
 
 def index_files(docs: Sequence[SearchDoc], cache: PartCache | None = None) -> list[IndexFile]:
     """Every file of the index with its key; nothing is read or indexed until it is rendered."""
-    count = group_count(len(docs))
-    shards = shard_count(len(docs))
+    count, blocks, shards = group_count(len(docs)), block_count(len(docs)), shard_count(len(docs))
     members: list[list[SearchDoc]] = [[] for _ in range(count)]
     for doc in docs:
         members[_group_of(doc.url, count)].append(doc)
-    groups = [tuple(sorted(m, key=lambda d: d.url)) for m in members if m]
-    group_keys = [_hash(FORMAT, shards, [[d.url, d.title, d.date, d.key] for d in g]) for g in groups]
-    key = _hash(FORMAT, shards, group_keys)
-    folder = f"{FOLDER}/{key[:16]}/"
-    manifest = {"format": FORMAT, "folder": folder, "shards": shards, "texts": TEXTS}
+    per_block = count // blocks
+    block_groups = [groups for b in range(blocks)
+                    if (groups := [tuple(sorted(m, key=lambda d: d.url))
+                                   for m in members[b * per_block:(b + 1) * per_block] if m])]
+    group_keys = [[_hash(FORMAT, shards, [[d.url, d.title, d.date, d.key] for d in g]) for g in groups]
+                  for groups in block_groups]
+    block_keys = [_hash(FORMAT, shards, keys) for keys in group_keys]
+    folders = [f"{FOLDER}/{key[:16]}/" for key in block_keys]
+    manifest = {"format": FORMAT, "blocks": folders, "shards": shards, "texts": TEXTS}
     names = {d.key: text_name(d) for d in docs}
-    table = [[[d.url, d.title, d.date, names[d.key]] for d in g] for g in groups]
-    assemble = functools.cache(functools.partial(_assemble, groups, group_keys, shards, cache))
-    files = [IndexFile(MANIFEST, _hash(manifest), functools.partial(_json, manifest)),
-             IndexFile(folder + "docs.json", key, functools.partial(_json, table))]
-    files += [IndexFile(f"{folder}{n}.json", key, functools.partial(_shard, assemble, n)) for n in range(shards)]
+    every_group = frozenset(k for keys in group_keys for k in keys)
+    files = [IndexFile(MANIFEST, _hash(manifest), functools.partial(_json, manifest))]
+    for groups, keys, key, folder in zip(block_groups, group_keys, block_keys, folders, strict=True):
+        table = [[[d.url, d.title, d.date, names[d.key]] for d in g] for g in groups]
+        assemble = functools.cache(functools.partial(_assemble, groups, keys, shards, cache, every_group))
+        files.append(IndexFile(folder + "docs.json", key, functools.partial(_json, table)))
+        files += [IndexFile(f"{folder}{n}.json", key, functools.partial(_shard, assemble, n))
+                  for n in range(shards)]
     texts = {f"{TEXTS}{names[d.key]}.txt": d for d in docs}
     files += [IndexFile(p, names[texts[p].key], functools.partial(_text, texts[p])) for p in sorted(texts)]
     return files
@@ -302,8 +341,8 @@ def _shard(assemble: Callable[[], list[bytes]], n: int) -> bytes:
 
 
 def _assemble(groups: list[tuple[SearchDoc, ...]], group_keys: list[str], shards: int,
-              cache: PartCache | None) -> list[bytes]:
-    """Every shard: the groups' parts, indexed or taken from the cache, joined."""
+              cache: PartCache | None, every_group: frozenset[str]) -> list[bytes]:
+    """Every shard of a block: its groups' parts, indexed or taken from the cache, joined."""
     columns: list[list[bytes]] = [[] for _ in range(shards)]
     for group, key in zip(groups, group_keys, strict=True):
         parts = cache.get(key, shards) if cache else None
@@ -314,7 +353,7 @@ def _assemble(groups: list[tuple[SearchDoc, ...]], group_keys: list[str], shards
         for column, part in zip(columns, parts, strict=True):
             column.append(part)
     if cache:
-        cache.keep(set(group_keys))
+        cache.keep(every_group)  # of every block: the others' groups are still wanted
     return [b"[" + b",".join(column) + b"]" for column in columns]
 
 
@@ -329,16 +368,18 @@ def index_group(group: Sequence[SearchDoc], shards: int) -> list[bytes]:
         once, several = _number(ident * 2), _number(ident * 2 + 1)
         for key, n in keys(doc.title + "\n" + doc.text()).items():
             postings[key] = get(key, "") + (once if n == 1 else several + _number(n - 2))
-    parts: list[dict[str, str]] = [{} for _ in range(shards)]
+    parts: list[list[str]] = [[] for _ in range(shards)]
     first, seconds, lists = "", [], []
     for key in [*sorted(postings), "  "]:  # a last key that begins with no letter closes the last letter
         if key[0] != first:
             if first:
-                parts[ord(first) % shards][first] = "".join(seconds) + "|" + ",".join(lists)
+                parts[ord(first) % shards].append(f'"{first}":"{"".join(seconds)}|{",".join(lists)}"')
             first, seconds, lists = key[0], [], []
         seconds.append(key[1])
         lists.append(postings.get(key, ""))
-    return [_json(p) for p in parts]
+    # The bytes _json would write (first letters come in order; letters, digits, spaces and
+    # DIGITS need no escaping), without its cost for each of the shards at every re-index.
+    return [("{" + ",".join(p) + "}").encode() for p in parts]
 
 
 def read_part(part: dict[str, str]) -> dict[str, dict[str, str]]:
@@ -382,29 +423,28 @@ def candidates(files: dict[str, bytes], query: str) -> list[Hit]:
     if not wanted:
         return []
     manifest = json.loads(files[MANIFEST])
-    folder, shards = manifest["folder"], manifest["shards"]
-    table = json.loads(files[folder + "docs.json"])
-    loaded: dict[int, list[dict[str, dict[str, str]]]] = {}
+    shards = manifest["shards"]
+    loaded: dict[str, list[dict[str, dict[str, str]]]] = {}
 
-    def letter(first: str, group: int) -> dict[str, str]:
-        """second letter → encoded postings in ``group``, for the keys that begin with ``first``."""
-        n = ord(first) % shards
-        if n not in loaded:
-            loaded[n] = [read_part(p) for p in json.loads(files[f"{folder}{n}.json"])]
-        return loaded[n][group].get(first, {})
+    def letter(folder: str, first: str, group: int) -> dict[str, str]:
+        """second letter → encoded postings in a group of a block, for the keys that begin with ``first``."""
+        path = f"{folder}{ord(first) % shards}.json"
+        if path not in loaded:
+            loaded[path] = [read_part(p) for p in json.loads(files[path])]
+        return loaded[path][group].get(first, {})
 
     hits = []
-    for group, docs in enumerate(table):
+    for folder, group, docs in _groups(files, manifest):
         scores: dict[int, int] | None = None
         for run in wanted:
             counts: dict[int, int] = {}
             if len(run) == 1:
-                for value in letter(run, group).values():
+                for value in letter(folder, run, group).values():
                     for ident, n in decode_postings(value).items():
                         counts[ident] = counts.get(ident, 0) + n
             else:
                 for i, key in enumerate(_run_keys(run)):
-                    value = letter(key[0], group).get(key[1])
+                    value = letter(folder, key[0], group).get(key[1])
                     if value is None:
                         counts = {}
                         break
@@ -421,6 +461,13 @@ def candidates(files: dict[str, bytes], query: str) -> list[Hit]:
     return hits
 
 
+def _groups(files: dict[str, bytes], manifest: dict[str, Any]) -> Iterator[tuple[str, int, list[list[str]]]]:
+    """(block folder, group number in the block, its documents), block by block."""
+    for folder in manifest["blocks"]:
+        for group, docs in enumerate(json.loads(files[folder + "docs.json"])):
+            yield folder, group, docs
+
+
 def _newest_first(date: str | None) -> tuple[int, ...]:
     return (*(-ord(c) for c in date), 0) if date else (1,)
 
@@ -433,7 +480,7 @@ def search(files: dict[str, bytes], query: str, pages: int = 1) -> list[Hit]:
     wanted = parse_query(query)
     manifest = json.loads(files[MANIFEST])
     text_of = {url: f"{manifest['texts']}{name}.txt"
-               for group in json.loads(files[manifest["folder"] + "docs.json"]) for url, _t, _d, name in group}
+               for _folder, _group, docs in _groups(files, manifest) for url, _t, _d, name in docs}
     out: list[Hit] = []
     for start in range(0, min(len(found), pages * PAGE_SIZE), PAGE_SIZE):
         batch = found[start:start + PAGE_SIZE]

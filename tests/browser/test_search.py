@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import threading
-from urllib.parse import quote
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 
+from ..conftest import seed_paths
 from .conftest import build_project
 
 DONE = "/^(找到|没有)/.test(document.getElementById('search-status').textContent)"
@@ -106,3 +110,57 @@ def test_results_agree_with_the_python_reference(page, served, seed_site, query)
              if p.is_file() and (p.name == search.MANIFEST or "search/index/" in p.relative_to(seed_site).as_posix())}
     expected = [h.url.rstrip("/") for h in search.search(files, query)]
     assert _search(page, served, query) == expected
+
+
+def _index_files(site: Path) -> dict[str, bytes]:
+    from publisher.site import search
+
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file() and (p.name == search.MANIFEST or "search/index/" in p.relative_to(site).as_posix())}
+
+
+@pytest.fixture(scope="module")
+def blocks_served(tmp_path_factory) -> Iterator[tuple[Path, str]]:
+    """The seeds' site with its index in several blocks (groups of one document, blocks of two), served."""
+    from publisher.serve import SiteServer
+    from publisher.site import search
+
+    paths = seed_paths()
+    if not paths:
+        pytest.skip("../shared/seeds is not there")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(search, "GROUP_SIZE", 1)
+        mp.setattr(search, "BLOCK_SIZE", 2)
+        site = build_project(tmp_path_factory.mktemp("blocks-project"), paths)
+    server = SiteServer(site, host="127.0.0.1", port=0)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield site, server.url
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.mark.parametrize("query", ["党风廉政", "廉", "建设 安全"])
+def test_an_index_in_blocks_lists_the_reference_and_reads_one_shard_per_letter_of_each_block(page, blocks_served,
+                                                                                          query):
+    from publisher.site import search
+
+    site, base = blocks_served
+    files = _index_files(site)
+    manifest = json.loads(files[search.MANIFEST])
+    assert len(manifest["blocks"]) > 1
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(unquote(urlsplit(r.url).path).lstrip("/")))
+    found = _search(page, base, query)
+    expected = [h.url.rstrip("/") for h in search.search(files, query)]
+    assert found == expected and found
+    # the manifest; in each block its document list and the shard of each first letter; the texts shown
+    letters = {run[i] for run in search.parse_query(query) for i in range(max(1, len(run) - 1))}
+    shards = {ord(c) % manifest["shards"] for c in letters}
+    index = {*(f"{b}docs.json" for b in manifest["blocks"]), *(f"{b}{n}.json" for b in manifest["blocks"] for n in shards)}
+    read = [r for r in requests if r == search.MANIFEST or r.startswith(search.FOLDER + "/")]
+    assert sorted(r for r in read if not r.endswith(".txt")) == sorted([search.MANIFEST, *index])
+    assert len([r for r in read if r.endswith(".txt")]) == min(len(found), search.PAGE_SIZE)

@@ -139,7 +139,7 @@ def test_rebuild_renders_only_what_changed(tmp_path):
     assert second.written == []
     (root / "content" / "3.txt").write_text(f"标题3\n\n2020年1月3日\n\n{PARA}\n改过的正文。\n", encoding="utf-8")
     third = _build(root)
-    # the search index rewrites the changed document's group and text (tests/site/test_search.py)
+    # the search index rewrites the changed document's block and text (tests/site/test_search.py)
     changed = {p for p in third.written if not p.startswith("search/index/")}
     assert changed <= {"3/index.html", "feed.xml", "search-index.json"} and "3/index.html" in third.written
     assert "改过的正文" in (root / "site" / "3" / "index.html").read_text(encoding="utf-8")

@@ -6,11 +6,14 @@ The browser test (tests/browser/test_search.py) types queries into the real sear
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -67,6 +70,25 @@ def test_folding_keeps_length_and_finds_full_width_and_capitals():
         assert len(fold(text)) == len(text)
         assert len(fold(text).encode("utf-16-le")) == len(text.encode("utf-16-le"))
     assert set(keys("ＧＤＰ")) == set(keys("gdp")) == {"gd", "dp", "p "}
+
+
+def test_what_the_fast_path_leaves_unfolded_folds_to_itself():
+    """Indexing folds only the characters outside _FOLDS_TO_ITSELF: none of those it skips may
+    fold into a letter or out of one (every code point checked)."""
+    skipped = [chr(c) for c in range(0x110000) if not search._MAY_FOLD.match(chr(c))]
+    assert "党" in skipped and "，" in skipped and "a" in skipped and "A" not in skipped and "Ａ" not in skipped
+    assert [c for c in skipped if (f := search._fold_char(c)) != c and (c.isalnum() or f.isalnum())] == []
+    odd = "ＡＢＣ〸党风ﬁ①㈠İẞ𠀀Ⅻ郞２０２３年，。"
+    assert search.runs(odd) == search._RUN.findall(fold(odd))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="党风廉政ab1Ａ𠀀ﬁ \"\\，\n\t\u2028", max_size=30), min_size=1, max_size=5))
+def test_a_group_part_is_the_json_of_its_letters(texts):
+    """index_group writes its parts by hand: they must be what json.dumps (sorted keys) writes."""
+    parts = search.index_group([make_doc(f"{i}/", "题", None, t) for i, t in enumerate(texts)], 4)
+    for part in parts:
+        assert search._json(json.loads(part)) == part
 
 
 @given(st.lists(st.tuples(st.integers(0, 3000), st.integers(1, 5000)), max_size=40))
@@ -180,17 +202,62 @@ def test_a_changed_document_indexes_only_its_group_again(tmp_path):
     assert rendered != build_index(changed)
 
 
+@contextlib.contextmanager
+def small_blocks() -> Iterator[None]:
+    """Groups of ~2 documents, blocks of ~4 and shards of ~1 document's worth: several blocks
+    (and several groups in each) out of a handful of documents."""
+    with mock.patch.object(search, "GROUP_SIZE", 2), mock.patch.object(search, "BLOCK_SIZE", 4), \
+            mock.patch.object(search, "DOCS_PER_SHARD", 1):
+        yield
+
+
+def _changed_files(before: dict[str, search.IndexFile], after: dict[str, search.IndexFile]) -> set[str]:
+    return {p for p, f in after.items() if p not in before or before[p].key != f.key}
+
+
+def test_a_changed_document_rewrites_only_its_block(tmp_path):
+    with small_blocks():
+        cache = PartCache(tmp_path / "cache")
+        docs = _many(40, [])
+        first = {f.path: f for f in index_files(docs, cache)}
+        blocks, shards = search.block_count(len(docs)), search.shard_count(len(docs))
+        assert blocks == search.MAX_BLOCKS and search.group_count(len(docs)) > blocks
+        old = json.loads(first[MANIFEST].render())
+        assert 1 < len(old["blocks"]) <= blocks and old["shards"] == shards  # a block without documents is left out
+        assert {f.render() for p, f in first.items() if p.endswith("/docs.json")}  # every block has documents
+        files = build_index(docs, cache)
+
+        changed = list(docs)
+        text = "改过的正文，两个确立。"
+        changed[7] = SearchDoc(docs[7].url, docs[7].title, None, search._hash(text), lambda: text)
+        after = {f.path: f for f in index_files(changed, cache)}
+        new = json.loads(after[MANIFEST].render())
+        rewritten = _changed_files(first, after)
+        # the manifest, the document's text, and one block: its document list and its shards
+        (block,) = set(new["blocks"]) - set(old["blocks"])
+        assert rewritten == {MANIFEST, f"{search.TEXTS}{search.text_name(changed[7])}.txt", f"{block}docs.json",
+                             *(f"{block}{n}.json" for n in range(shards))}
+        assert len(set(new["blocks"]) & set(old["blocks"])) == len(old["blocks"]) - 1
+        rendered = {p: f.render() for p, f in after.items()}
+        assert rendered == build_index(changed)  # the cache changes nothing
+        assert all(rendered[p] == files[p] for p in rendered if p not in rewritten)
+        assert [h.url for h in search.search(rendered, "两个确立")] == [docs[7].url]
+        assert not search.search(files, "两个确立")
+
+
 # ---------------------------------------------------------------- randomised: the index against the truth
 
 LETTERS = "党风廉政建设两个确立安全ab1"
 
 
+@pytest.mark.parametrize("layout", [contextlib.nullcontext, small_blocks])
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(alphabet=LETTERS + "，。 \n", min_size=0, max_size=40), min_size=1, max_size=12),
        st.text(alphabet=LETTERS + " ", min_size=1, max_size=5))
-def test_candidates_hold_every_match_and_are_exact_for_short_runs(texts, query):
+def test_candidates_hold_every_match_and_are_exact_for_short_runs(layout, texts, query):
     docs = [make_doc(f"p{i:02d}/", f"题{i}", None, t) for i, t in enumerate(texts)]
-    files = build_index(docs)
+    with layout():
+        files = build_index(docs)
     found = set(_urls(candidates(files, query)))
     right = _truth(docs, query)
     assert right <= found
@@ -230,9 +297,9 @@ def _site_files(site: Path) -> dict[str, bytes]:
 
 def _site_docs(site: Path) -> list[SearchDoc]:
     manifest = json.loads((site / MANIFEST).read_bytes())
-    groups = json.loads((site / manifest["folder"] / "docs.json").read_bytes())
     return [make_doc(url, title, date, (site / f"{manifest['texts']}{name}.txt").read_text(encoding="utf-8"))
-            for group in groups for url, title, date, name in group]
+            for folder in manifest["blocks"] for group in json.loads((site / folder / "docs.json").read_bytes())
+            for url, title, date, name in group]
 
 
 def _slug(url: str) -> str:
@@ -264,8 +331,10 @@ def test_the_site_links_search_page_script_and_index(seed_project):
     assert 'src="../static/search.js"' in page and 'data-index="../search-index.json"' in page
     assert (site / "static" / "search.js").read_bytes() == SEARCH_JS.read_bytes()
     manifest = json.loads((site / MANIFEST).read_bytes())
-    assert (site / manifest["folder"] / "docs.json").is_file()
-    assert len(list((site / manifest["folder"]).glob("*.json"))) == manifest["shards"] + 1
+    assert manifest["blocks"]
+    for folder in manifest["blocks"]:
+        assert (site / folder / "docs.json").is_file()
+        assert len(list((site / folder).glob("*.json"))) == manifest["shards"] + 1
 
 
 def test_search_index_build_is_deterministic_and_incremental(seed_project, tmp_path):
@@ -314,10 +383,19 @@ const index = new S.Index(p => fs.promises.readFile(path.join(site, p), "utf8"))
 """
 
 
-def test_search_js_lists_what_the_reference_lists(seed_project):
+@pytest.mark.parametrize("layout", ["as built", "in blocks"])
+def test_search_js_lists_what_the_reference_lists(seed_project, tmp_path, layout):
     site = seed_project / "site"
     files = _site_files(site)
     docs = _site_docs(site)
+    if layout == "in blocks":  # the same documents in several blocks (eight documents: a site of one block)
+        with mock.patch.object(search, "GROUP_SIZE", 1), mock.patch.object(search, "BLOCK_SIZE", 2):
+            files = build_index(docs)
+        assert len(json.loads(files[MANIFEST])["blocks"]) > 1
+        site = tmp_path / "blocks"
+        for path, data in files.items():
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_bytes(data)
     queries = ["党风廉政", "两个确立", "廉政", "个确", "廉", "建设", "工作 安全", "党的建设", "2020", "ＧＤＰ", "不存在",
                "。", "加强党风廉政建设"]
     rnd = __import__("random").Random(7)
@@ -368,5 +446,24 @@ def test_each_edition_keeps_its_own_groups(tmp_path, monkeypatch):
     build_site(load_config(root))
     assert len(indexed) == 2  # one group in each edition, not every group of the other
     hant = _site_files(root / "site" / "zh-hant")
+    assert json.loads(hant[MANIFEST])["blocks"] != json.loads(_site_files(root / "site")[MANIFEST])["blocks"]
     assert [h.url for h in search.search(hant, "兩個確立")] == ["07/"]
+    assert [h.url for h in search.search(_site_files(root / "site"), "两个确立")] == ["07/"]
+
+
+def test_a_one_document_rebuild_writes_one_block_of_the_index(tmp_path, monkeypatch):
+    root = tmp_path / "blocks"
+    (root / "content").mkdir(parents=True)
+    (root / "publisher.toml").write_text("pdf = false\n", encoding="utf-8")
+    for n in range(40):
+        (root / "content" / f"{n:02d}.txt").write_text(f"关于第{n}项工作的通知\n\n各单位：\n\n请加强党风廉政建设，第{n}项工作要抓好落实。\n",
+                                                       encoding="utf-8")
+    monkeypatch.setattr(search, "BLOCK_SIZE", 8)
+    build_site(load_config(root))
+    manifest = json.loads((root / "site" / MANIFEST).read_bytes())
+    assert len(manifest["blocks"]) == search.block_count(40) > 1
+    (root / "content" / "07.txt").write_text("关于第7项工作的通知\n\n各单位：\n\n改过的正文，两个确立。\n", encoding="utf-8")
+    report = build_site(load_config(root))
+    index = [p for p in report.written if p.startswith(search.FOLDER + "/") and not p.startswith(search.TEXTS)]
+    assert len({p.rsplit("/", 1)[0] for p in index}) == 1 and len(index) == manifest["shards"] + 1
     assert [h.url for h in search.search(_site_files(root / "site"), "两个确立")] == ["07/"]

@@ -132,25 +132,30 @@
     var wanted = parseQuery(query);
     if (!wanted.length) return [];
     var manifest = await this.manifest();
-    var folder = manifest.folder, shards = manifest.shards, self = this;
+    var blocks = manifest.blocks, shards = manifest.shards, self = this;
     var needed = new Set();
     wanted.forEach(function (run) {
       var cs = Array.from(run);
       if (cs.length === 1) needed.add(cs[0].codePointAt(0) % shards);
       else runKeys(run).forEach(function (k) { needed.add(k[0].codePointAt(0) % shards); });
     });
-    var loaded = await Promise.all([this.json(folder + "docs.json")].concat(
-      Array.from(needed).map(function (n) { return self.json(folder + n + ".json"); })));
-    var table = loaded[0], parts = new Map();
-    Array.from(needed).forEach(function (n, i) { parts.set(n, loaded[i + 1]); });
+    // Every block's document list and the shards of the query's letters, all at once.
+    var paths = [];
+    blocks.forEach(function (folder) {
+      paths.push(folder + "docs.json");
+      needed.forEach(function (n) { paths.push(folder + n + ".json"); });
+    });
+    var loaded = await Promise.all(paths.map(function (p) { return self.json(p); }));
+    var parts = new Map();
+    paths.forEach(function (p, i) { parts.set(p, loaded[i]); });
 
-    // second letter → encoded postings, in one group, for the keys that begin with `first`
-    function letter(first, group) {
-      var n = first.codePointAt(0) % shards, cacheKey = folder + n + ":" + group + ":" + first;
+    // second letter → encoded postings, in one group of a block, for the keys that begin with `first`
+    function letter(folder, first, group) {
+      var path = folder + first.codePointAt(0) % shards + ".json", cacheKey = path + ":" + group + ":" + first;
       var found = self.letters.get(cacheKey);
       if (!found) {
         found = new Map();
-        var part = parts.get(n)[group];
+        var part = parts.get(path)[group];
         if (own.call(part, first)) {
           var value = part[first], bar = value.indexOf("|");
           var seconds = Array.from(value.slice(0, bar)), lists = value.slice(bar + 1).split(",");
@@ -162,38 +167,40 @@
     }
 
     var hits = [];
-    table.forEach(function (docs, group) {
-      var scores = null;
-      for (var r = 0; r < wanted.length; r++) {
-        var run = wanted[r], counts = new Map(), cs = Array.from(run);
-        if (cs.length === 1) {
-          letter(cs[0], group).forEach(function (value) {
-            decodePostings(value).forEach(function (n, id) { counts.set(id, (counts.get(id) || 0) + n); });
-          });
-        } else {
-          var keys = runKeys(run);
-          for (var i = 0; i < keys.length; i++) {
-            var value = letter(keys[i][0], group).get(keys[i][1]);
-            if (value === undefined) { counts = new Map(); break; }
-            var found = decodePostings(value);
-            if (i === 0) { counts = found; continue; }
-            var next = new Map();
-            counts.forEach(function (c, id) { if (found.has(id)) next.set(id, Math.min(c, found.get(id))); });
-            counts = next;
+    blocks.forEach(function (folder) {
+      parts.get(folder + "docs.json").forEach(function (docs, group) {
+        var scores = null;
+        for (var r = 0; r < wanted.length; r++) {
+          var run = wanted[r], counts = new Map(), cs = Array.from(run);
+          if (cs.length === 1) {
+            letter(folder, cs[0], group).forEach(function (value) {
+              decodePostings(value).forEach(function (n, id) { counts.set(id, (counts.get(id) || 0) + n); });
+            });
+          } else {
+            var keys = runKeys(run);
+            for (var i = 0; i < keys.length; i++) {
+              var value = letter(folder, keys[i][0], group).get(keys[i][1]);
+              if (value === undefined) { counts = new Map(); break; }
+              var found = decodePostings(value);
+              if (i === 0) { counts = found; continue; }
+              var next = new Map();
+              counts.forEach(function (c, id) { if (found.has(id)) next.set(id, Math.min(c, found.get(id))); });
+              counts = next;
+            }
           }
+          if (scores === null) scores = counts;
+          else {
+            var both = new Map();
+            scores.forEach(function (s, id) { if (counts.has(id)) both.set(id, s + counts.get(id)); });
+            scores = both;
+          }
+          if (!scores.size) break;
         }
-        if (scores === null) scores = counts;
-        else {
-          var both = new Map();
-          scores.forEach(function (s, id) { if (counts.has(id)) both.set(id, s + counts.get(id)); });
-          scores = both;
-        }
-        if (!scores.size) break;
-      }
-      if (scores) scores.forEach(function (score, id) {
-        var doc = docs[id], title = fold(doc[1]);
-        hits.push({url: doc[0], title: doc[1], date: doc[2], text: manifest.texts + doc[3] + ".txt", score: score,
-                   titleHit: wanted.every(function (w) { return title.includes(w); })});
+        if (scores) scores.forEach(function (score, id) {
+          var doc = docs[id], title = fold(doc[1]);
+          hits.push({url: doc[0], title: doc[1], date: doc[2], text: manifest.texts + doc[3] + ".txt", score: score,
+                     titleHit: wanted.every(function (w) { return title.includes(w); })});
+        });
       });
     });
     hits.sort(compareHits);
