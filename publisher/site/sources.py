@@ -70,18 +70,18 @@ def find_sources(content: Path) -> list[str]:
     if not content.is_dir():
         raise PublisherError(f"{content}: no such folder (the content folder holds the manuscripts)")
     root = os.fspath(content)
-    files = []
+    files: list[tuple[str, str, str]] = []  # path, stem, suffix (lower case): split once, at every build
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         rel_dir = dirpath[len(root) + 1:]
         for name in filenames:
-            suffix = os.path.splitext(name)[1]
-            if suffix.lower() in MANUSCRIPT_SUFFIXES and not name.startswith(".") and name.lower() != "readme.md":
-                files.append(f"{rel_dir}/{name}" if rel_dir else name)
+            stem, suffix = os.path.splitext(name)
+            suffix = suffix.lower()
+            if suffix in MANUSCRIPT_SUFFIXES and not name.startswith(".") and name.lower() != "readme.md":
+                files.append((f"{rel_dir}/{name}", f"{rel_dir}/{stem}", suffix) if rel_dir else (name, stem, suffix))
     files.sort()
-    edited = {os.path.splitext(f)[0] for f in files if os.path.splitext(f)[1].lower() in _MARKDOWN}
-    return [f for f in files
-            if os.path.splitext(f)[1].lower() in _MARKDOWN or os.path.splitext(f)[0] not in edited]
+    edited = {stem for _, stem, suffix in files if suffix in _MARKDOWN}
+    return [f for f, stem, suffix in files if suffix in _MARKDOWN or stem not in edited]
 
 
 class DocumentStore:
@@ -137,7 +137,9 @@ class DocumentStore:
         return load
 
     def save(self) -> None:
-        """Keep the stat index of the sources seen in this build."""
+        """Keep the stat index of the sources seen in this build (unless it is what was read)."""
+        if self.seen == self.index["sources"]:
+            return
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = self.folder / f"{_INDEX}.{os.getpid()}.tmp"
         tmp.write_text(json.dumps({"salt": self.salt, "sources": self.seen}, ensure_ascii=False, sort_keys=True),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import unicodedata
@@ -12,6 +13,7 @@ _DASHES = re.compile(r"-{2,}")
 RESERVED = frozenset({"tags", "archive", "search", "static", "page", "pdf", "404", "index", "zh-hant"})
 
 
+@functools.lru_cache(maxsize=65536)  # every document and keyword, at every build
 def slugify(text: str, fallback: str = "doc") -> str:
     """A readable, safe path segment: letters (Chinese too), digits, ``-`` and ``_``.
 
