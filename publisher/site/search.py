@@ -28,10 +28,10 @@ The files, paths relative to the folder of the manifest:
 
 A query reads the manifest, then in each block its document list and one shard per distinct
 first letter of the query's keys, then the texts of the results shown: at most
-``1 + blocks × (1 + letters) + 10`` files, with :data:`MAX_BLOCKS` blocks at most (2 for
-1,000 documents). A shard holds ~:data:`DOCS_PER_SHARD` documents' worth of its block's keys,
-so a letter costs ~``2 × blocks`` documents' worth to read: ~4 for 1,000 documents (as much as
-a shard of the single folder there was before blocks), ~16 from 4,000 documents (8 blocks).
+``1 + blocks × (1 + letters) + 10`` files, with :data:`MAX_BLOCKS` blocks at most (4 for
+1,000 documents). A shard holds ~:data:`DOCS_PER_SHARD` document's worth of its block's keys,
+so a letter costs ~``blocks`` documents' worth to read: ~4 for 1,000 documents (as much as a
+shard of the single folder there was before blocks), ~8 from 2,000 documents (8 blocks).
 
 Incremental builds: documents fall into groups of about :data:`GROUP_SIZE` by a hash of their
 URL, and groups into blocks of about :data:`BLOCK_SIZE` documents (contiguous runs of groups).
@@ -69,16 +69,19 @@ from typing import Any
 FORMAT = 2
 MANIFEST = "search-index.json"
 FOLDER = "search/index"
-#: Documents per group, about: what a changed document costs to index again (~2.5 ms each:
-#: 8 keeps a one-document rebuild of 1,000 documents under 0.3 s; 16 made the index ~15 %
-#: smaller raw, ~4 % gzipped, as each group repeats the letters it holds).
+#: Documents per group, about: what a changed document costs to index again (~5 ms each with
+#: the merge, the largest part of a one-document rebuild's extra cost; 16 made the index
+#: 15–22 % smaller raw, 4–11 % gzipped, as each group repeats the letters it holds).
 GROUP_SIZE = 8
-#: Documents per block, about: what a changed document costs to write again. A query reads
-#: one file per block for each letter, so there are at most MAX_BLOCKS (larger blocks beyond).
-BLOCK_SIZE = 512
+#: Documents per block, about: what a changed document costs to write again (its block's
+#: shards, a quarter of the index for 1,000 documents: half made one-document rebuilds 10–20 %
+#: slower in bench/site.py, much of it the kernel's work for the bytes written and read). A
+#: query reads one file per block for each letter, so there are at most MAX_BLOCKS (larger
+#: blocks beyond).
+BLOCK_SIZE = 256
 MAX_BLOCKS = 8
 #: About this many documents of a block per shard (a power of two of shards, at most MAX_SHARDS).
-DOCS_PER_SHARD = 2
+DOCS_PER_SHARD = 1
 MAX_SHARDS = 1024
 #: What search.js shows at a time (and reads the texts of); the reference ranks the same way.
 PAGE_SIZE = 10
