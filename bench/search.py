@@ -22,6 +22,7 @@ from the network.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import json
@@ -33,8 +34,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -164,51 +167,50 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def query_pagefind(site: Path, queries: list[str]) -> dict[str, list[str]]:
-    """Each query through Pagefind's own pagefind.js in headless Chromium: result URLs, best first."""
+@contextlib.contextmanager
+def _browser_on(site: Path, handler: type[_Quiet] = _Quiet) -> Iterator[tuple[Any, str]]:
+    """Headless Chromium and a local HTTP server of ``site``: yields (browser, base URL)."""
     from playwright.sync_api import sync_playwright
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_port}/404.html")
-            out = {}
-            for q in queries:
-                out[q] = page.evaluate(
-                    """async (q) => { const pf = await import('/pagefind/pagefind.js');
-                       const s = await pf.search(q); const data = await Promise.all(s.results.map(r => r.data()));
-                       return data.map(d => d.url); }""", q)
-            browser.close()
+            try:
+                yield browser, f"http://127.0.0.1:{server.server_port}/"
+            finally:
+                browser.close()
     finally:
         server.shutdown()
         server.server_close()
+
+
+def query_pagefind(site: Path, queries: list[str]) -> dict[str, list[str]]:
+    """Each query through Pagefind's own pagefind.js in headless Chromium: result URLs, best first."""
+    with _browser_on(site) as (browser, base):
+        page = browser.new_page()
+        page.goto(f"{base}404.html")
+        out = {}
+        for q in queries:
+            out[q] = page.evaluate(
+                """async (q) => { const pf = await import('/pagefind/pagefind.js');
+                   const s = await pf.search(q); const data = await Promise.all(s.results.map(r => r.data()));
+                   return data.map(d => d.url); }""", q)
     return {q: [u.strip("/").split("/")[-1] + "/" for u in urls] for q, urls in out.items()}
 
 
 def query_ours_in_browser(site: Path, queries: list[str]) -> dict[str, list[str]] | None:
     """The same queries through the theme's search.js in headless Chromium (URLs listed, best first)."""
-    from playwright.sync_api import sync_playwright
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            out = {}
-            for q in queries:
-                page.goto(f"http://127.0.0.1:{server.server_port}/search/?q={q}")
-                page.wait_for_function("document.getElementById('search-status').textContent.startsWith('找到')"
-                                       " || document.getElementById('search-status').textContent.startsWith('没有')")
-                out[q] = page.eval_on_selector_all("#search-results .doc-list-title a",
-                                                   "els => els.map(a => a.getAttribute('href'))")
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _browser_on(site) as (browser, base):
+        page = browser.new_page()
+        out = {}
+        for q in queries:
+            page.goto(f"{base}search/?q={q}")
+            page.wait_for_function("document.getElementById('search-status').textContent.startsWith('找到')"
+                                   " || document.getElementById('search-status').textContent.startsWith('没有')")
+            out[q] = page.eval_on_selector_all("#search-results .doc-list-title a",
+                                               "els => els.map(a => a.getAttribute('href'))")
     return {q: [h.strip("/").split("/")[-1] + "/" for h in hrefs] for q, hrefs in out.items()}
 
 
@@ -228,41 +230,30 @@ def fetched(site: Path, queries: list[str], pagefind: bool) -> dict[str, tuple[i
     requests, not counting the page, its styles and scripts, and Pagefind's code and WASM.
     search.js shows its first page of results (their texts read); Pagefind's API loads the
     data of the first five results (what its UI shows first)."""
-    from playwright.sync_api import sync_playwright
-
     served: list[str] = []
     handler = type("Handler", (_Counting,), {"served": served})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
     out = {}
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            for q in queries:
-                context = browser.new_context()
-                page = context.new_page()
-                if pagefind:
-                    page.goto(base + "search/")
-                    page.evaluate("async () => { const pf = await import('/pagefind/pagefind.js'); await pf.init(); }")
-                    served.clear()
-                    page.evaluate("""async (q) => { const pf = await import('/pagefind/pagefind.js');
-                                     const s = await pf.search(q);
-                                     await Promise.all(s.results.slice(0, 5).map(r => r.data())); }""", q)
-                else:
-                    served.clear()
-                    page.goto(base + "search/?q=" + q)
-                    page.wait_for_function("/^(找到|没有)/.test(document.getElementById('search-status').textContent)")
-                files = [Path(p) for p in served if Path(p).is_file()
-                         and not p.endswith((".html", ".css", ".js", ".svg", ".pagefind"))
-                         and "pagefind-entry" not in p and ".pf_meta" not in p]
-                data = [f.read_bytes() for f in files]
-                out[q] = (sum(map(len, data)), sum(len(gzip.compress(d, 9, mtime=0)) for d in data), len(files))
-                context.close()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _browser_on(site, handler) as (browser, base):
+        for q in queries:
+            context = browser.new_context()
+            page = context.new_page()
+            if pagefind:
+                page.goto(base + "search/")
+                page.evaluate("async () => { const pf = await import('/pagefind/pagefind.js'); await pf.init(); }")
+                served.clear()
+                page.evaluate("""async (q) => { const pf = await import('/pagefind/pagefind.js');
+                                 const s = await pf.search(q);
+                                 await Promise.all(s.results.slice(0, 5).map(r => r.data())); }""", q)
+            else:
+                served.clear()
+                page.goto(base + "search/?q=" + q)
+                page.wait_for_function("/^(找到|没有)/.test(document.getElementById('search-status').textContent)")
+            files = [Path(p) for p in served if Path(p).is_file()
+                     and not p.endswith((".html", ".css", ".js", ".svg", ".pagefind"))
+                     and "pagefind-entry" not in p and ".pf_meta" not in p]
+            data = [f.read_bytes() for f in files]
+            out[q] = (sum(map(len, data)), sum(len(gzip.compress(d, 9, mtime=0)) for d in data), len(files))
+            context.close()
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -17,7 +18,7 @@ from .batch import for_each_file
 from .clean import RULE_NAMES, CleanOptions, clean, explain
 from .errors import PublisherError
 from .pipeline import convert_file, is_markdown
-from .read import find_manuscripts, read_file
+from .read import RawText, find_manuscripts, read_file
 from .write.json import dump_json, source_to_dict
 from .write.markdown import render_markdown, split_markdown_names
 
@@ -109,7 +110,7 @@ def convert(paths: tuple[str, ...], output: str | None, fmt: str, encoding: str 
     failed = 0
     for _path, outcome in for_each_file(files, work, workers):
         if isinstance(outcome, PublisherError):
-            click.echo(f"error: {outcome.format_message()}", err=True)
+            _report(outcome)
             failed += 1
         else:
             results.append(outcome)
@@ -189,19 +190,11 @@ def check(paths: tuple[str, ...], encoding: str | None, spacing: str, disable: t
         _check_variant(paths, encoding, options, _converter(opencc_config, phrases))
         return
     changes = 0
-    failed = 0
-    for path in find_manuscripts(list(paths)):
-        if is_markdown(path):
-            continue
-        try:
-            raw = read_file(path, encoding)
-        except PublisherError as exc:
-            click.echo(f"error: {exc.format_message()}", err=True)
-            failed += 1
-            continue
+    failed: list[Path] = []
+    for raw in _read_each([p for p in find_manuscripts(list(paths)) if not is_markdown(p)], encoding, failed):
         for fix in explain(raw.text, options):
             changes += 1
-            click.echo(f"{path}:{fix.line}: {fix.rule}: {_quoted(fix.before)} → {_quoted(fix.after)}")
+            click.echo(f"{raw.path}:{fix.line}: {fix.rule}: {_quoted(fix.before)} → {_quoted(fix.after)}")
     if failed:
         sys.exit(2)
     if changes:
@@ -368,15 +361,10 @@ def _check_variant(paths: tuple[str, ...], encoding: str | None, options: CleanO
                    converter: Converter) -> None:
     from .variants import Ambiguity, ambiguities
 
-    failed = 0
+    failed: list[Path] = []
     count = 0
-    for path in find_manuscripts(list(paths)):
-        try:
-            raw = read_file(path, encoding)
-        except PublisherError as exc:
-            click.echo(f"error: {exc.format_message()}", err=True)
-            failed += 1
-            continue
+    for raw in _read_each(find_manuscripts(list(paths)), encoding, failed):
+        path = raw.path
         text = raw.text if is_markdown(path) else clean(raw.text, options)
         groups: dict[tuple[str, str], list[Ambiguity]] = {}
         for a in ambiguities(text, converter):
@@ -392,6 +380,20 @@ def _check_variant(paths: tuple[str, ...], encoding: str | None, options: CleanO
                err=True)
     if failed:
         sys.exit(2)
+
+
+def _read_each(paths: list[Path], encoding: str | None, failed: list[Path]) -> Iterator[RawText]:
+    """Each manuscript read, in order; one that cannot be read is reported and added to ``failed``."""
+    for path, raw in for_each_file(paths, partial(read_file, encoding=encoding), workers=1):
+        if isinstance(raw, PublisherError):
+            _report(raw)
+            failed.append(path)
+        else:
+            yield raw
+
+
+def _report(error: PublisherError) -> None:
+    click.echo(f"error: {error.format_message()}", err=True)
 
 
 def _quoted(text: str, limit: int = 80) -> str:

@@ -27,3 +27,12 @@ def seed(prefix: str) -> Path:
         if path.name.startswith(prefix):
             return path
     pytest.skip("../shared/seeds is not there")
+
+
+def write_project(root: Path, manuscripts: list[Path], settings: str = "pdf = false\n") -> Path:
+    """A project folder: these manuscripts in ``content/`` and ``publisher.toml`` (PDFs off: they take seconds)."""
+    (root / "content").mkdir(parents=True, exist_ok=True)
+    (root / "publisher.toml").write_text(settings, encoding="utf-8")
+    for p in manuscripts:
+        (root / "content" / p.name).write_bytes(p.read_bytes())
+    return root

@@ -8,32 +8,46 @@ The tests are skipped, with the reason, only where chromium or playwright is mis
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from ..conftest import seed_paths
+from ..conftest import seed_paths, write_project
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def build_project(root: Path, manuscripts: list[Path]) -> Path:
+def build_project(root: Path, manuscripts: list[Path], settings: str = "pdf = false\n") -> Path:
     """A project of these manuscripts (PDFs off: they take seconds), built; returns its site folder."""
     from publisher.config import load_config
     from publisher.site.build import build_site
 
-    (root / "content").mkdir(parents=True, exist_ok=True)
-    (root / "publisher.toml").write_text("pdf = false\n", encoding="utf-8")
-    for p in manuscripts:
-        (root / "content" / p.name).write_bytes(p.read_bytes())
-    config = load_config(root)
+    config = load_config(write_project(root, manuscripts, settings))
     report = build_site(config)
     assert not report.failures, report.failures
     return config.output_dir
+
+
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """Base URL (ending in /) of publisher.serve's server on 127.0.0.1, a free port, serving ``folder``."""
+    from publisher.serve import SiteServer
+
+    server = SiteServer(folder, host="127.0.0.1", port=0)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="site-server",
+                              daemon=True)
+    thread.start()
+    try:
+        yield server.url
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")
@@ -47,18 +61,8 @@ def seed_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def served(seed_site: Path) -> Iterator[str]:
     """Base URL (ending in /) of publisher.serve's server on 127.0.0.1, a free port, serving ``seed_site``."""
-    from publisher.serve import SiteServer
-
-    server = SiteServer(seed_site, host="127.0.0.1", port=0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="site-server",
-                              daemon=True)
-    thread.start()
-    try:
-        yield server.url
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serving(seed_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

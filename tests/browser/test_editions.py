@@ -2,42 +2,24 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from ..conftest import seed_paths
+from .conftest import build_project, serving
 
 DONE = "/^(找到|沒有|没有)/.test(document.getElementById('search-status').textContent)"
 
 
 @pytest.fixture(scope="module")
 def two_editions(tmp_path_factory) -> Iterator[str]:
-    from publisher.config import load_config
-    from publisher.serve import SiteServer
-    from publisher.site.build import build_site
-
     paths = seed_paths()
     if not paths:
         pytest.skip("../shared/seeds is not there")
-    root: Path = tmp_path_factory.mktemp("editions")
-    (root / "content").mkdir()
-    (root / "publisher.toml").write_text('pdf = false\nvariants = ["zh-Hans", "zh-Hant"]\n', encoding="utf-8")
-    for p in paths:
-        (root / "content" / p.name).write_bytes(p.read_bytes())
-    config = load_config(root)
-    assert not build_site(config).failures
-    server = SiteServer(config.output_dir, host="127.0.0.1", port=0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield server.url
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    site = build_project(tmp_path_factory.mktemp("editions"), paths, 'pdf = false\nvariants = ["zh-Hans", "zh-Hant"]\n')
+    with serving(site) as url:
+        yield url
 
 
 def test_switcher_goes_to_the_same_document_and_back(page, two_editions):

@@ -14,7 +14,7 @@ from publisher.config import load_config
 from publisher.site.build import build_site
 from publisher.site.urls import relative_url, slugify, unique_slugs
 
-from ..conftest import seed_paths
+from ..conftest import seed_paths, write_project
 
 PARA = "这是一段足够长的正文内容，用来说明问题，并且以句号结束。"
 
@@ -43,11 +43,7 @@ def seed_site(tmp_path_factory) -> Path:
     paths = seed_paths()
     if not paths:
         pytest.skip("../shared/seeds is not there")
-    root = tmp_path_factory.mktemp("seeds")
-    (root / "content").mkdir()
-    (root / "publisher.toml").write_text("pdf = false\n", encoding="utf-8")
-    for p in paths:
-        (root / "content" / p.name).write_bytes(p.read_bytes())
+    root = write_project(tmp_path_factory.mktemp("seeds"), paths)
     report = _build(root)
     assert not report.failures
     return root / "site"

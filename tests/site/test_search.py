@@ -36,7 +36,7 @@ from publisher.site.search import (
     make_doc,
 )
 
-from ..conftest import ROOT, seed_paths
+from ..conftest import ROOT, seed_paths, write_project
 
 SEARCH_JS = ROOT / "themes" / "default" / "static" / "search.js"
 NODE = shutil.which("node")
@@ -280,11 +280,7 @@ def seed_project(tmp_path_factory) -> Path:
     paths = seed_paths()
     if not paths:
         pytest.skip("../shared/seeds is not there")
-    root = tmp_path_factory.mktemp("search-seeds")
-    (root / "content").mkdir()
-    (root / "publisher.toml").write_text("pdf = false\n", encoding="utf-8")
-    for p in paths:
-        (root / "content" / p.name).write_bytes(p.read_bytes())
+    root = write_project(tmp_path_factory.mktemp("search-seeds"), paths)
     report = build_site(load_config(root))
     assert not report.failures
     return root
