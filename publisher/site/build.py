@@ -20,7 +20,7 @@ import json
 import os
 import shutil
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Set
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -91,14 +91,15 @@ def _theme_digest(config: SiteConfig) -> str:
 
 
 def _page_ref(page: DocumentPage | None) -> str | None:
-    """What a list shows of a page, as a digest (pages appear in several lists: computed once)."""
+    """What a list shows of a page (title, summary, metadata, tags) and where it links, as a key.
+
+    The card's key stands for what it shows (tags are made from its keywords); the edition,
+    configuration and tool version are in every key that holds a page ref. Joined, not hashed:
+    a key of every page, at every build.
+    """
     if page is None:
         return None
-    if page.ref is None:
-        # repr, not JSON: the metadata are strings, tuples and None (repr is exact for those,
-        # and covers any field Meta gains), and this is done for every page at every build.
-        page.ref = _digest(page.path, page.title, page.summary, repr(page.meta), repr(page.tags))
-    return page.ref
+    return f"{page.path}\0{page.entry.card.key}"
 
 
 def _link_ref(page: DocumentPage | None) -> str:
@@ -157,8 +158,10 @@ def _plan_edition(config: SiteConfig, entries: list[Entry], edition: Edition,
                           _link_ref(page.prev), _link_ref(page.next))
         yield Output(page.path + "index.html", doc_key, render("document.html", page.path, page=page))
 
+    # Only the index shows how many documents there are (on every page, any document added
+    # or removed would render the whole site again).
     for lp in paginate(pages, "", site["title"], config.per_page):
-        yield _list_output(lp, "index.html", base_key, render)
+        yield _list_output(lp, "index.html", _digest(base_key, str(len(pages))), render)
     yield Output("tags/index.html", _digest(base_key, "tags", {k: [p.path for p in v[1]] for k, v in tags.items()}),
                  render("tags.html", "tags/"))
     for keyword, (path, tagged) in tags.items():
@@ -293,6 +296,7 @@ def build_site(config: SiteConfig, progress: Progress | None = None, render_pdfs
     spare.mkdir(exist_ok=True)
     # Until this build finishes, nothing in the spare folder is vouched for.
     (spare / MANIFEST).unlink(missing_ok=True)
+    there = _Tree.of(os.fspath(spare))
     outputs = list(plan(config, entries))
     manifest: dict[str, str] = {}
     out_dir, spare_dir = os.fspath(output), os.fspath(spare)
@@ -304,7 +308,7 @@ def build_site(config: SiteConfig, progress: Progress | None = None, render_pdfs
         old = f"{out_dir}/{rel}"
         # The spare copy first: with builds taking turns between the two folders, an unchanged
         # file is there already (made or linked by the build before last), and one stat says so.
-        if (staging_manifest.get(rel) == out.key and os.path.isfile(target)) or \
+        if (staging_manifest.get(rel) == out.key and rel in there.files) or \
                 (current.get(rel) == out.key and _link_same(old, target)):
             report.reused.append(rel)
         elif out.job is not None:
@@ -327,8 +331,9 @@ def build_site(config: SiteConfig, progress: Progress | None = None, render_pdfs
         _write(os.path.join(spare_dir, out.path), data)
         report.written.append(out.path)
         manifest[out.path] = out.key
-    _prune(spare, set(manifest) | unvouched)
-    _write(os.path.join(spare_dir, MANIFEST), json.dumps(manifest, sort_keys=True, indent=0).encode())
+    there.prune(manifest.keys() | unvouched)
+    # The C encoder (no indent): it is read by the next build only, and is ~100 KB at 1,000 documents.
+    _write(os.path.join(spare_dir, MANIFEST), json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode())
     _exchange(spare, output)
     store.save()
     return report
@@ -414,34 +419,56 @@ def _link_same(source: str, target: str) -> bool:
     return True
 
 
-def _prune(folder: Path, keep: set[str]) -> None:
-    """Remove what the new site no longer has (and the folders left empty) from the spare folder.
+@dataclass
+class _Tree:
+    """What a folder held when the build began: listed once, used to reuse files and to prune.
 
-    Every folder is listed (a file put there by hand goes too), with os.scandir directly: a
-    site has a folder per document, and os.walk's generators cost twice as much per folder.
+    Every folder is listed with os.scandir directly (a site has a folder per document, and
+    os.walk's generators cost twice as much per folder); a file put there by hand is seen, and
+    pruned, too.
     """
-    keep_dirs = {os.path.dirname(k) for k in keep}
-    keep_dirs |= {d for k in list(keep_dirs) for d in _parents(k)}
 
-    def visit(path: str, rel_dir: str) -> None:
-        with os.scandir(path) as entries:
-            found = list(entries)
+    root: str
+    files: set[str]  # regular files, relative paths
+    others: list[str]  # anything else that is not a folder (a link put there by hand)
+    folders: dict[str, int]  # relative path → how many entries it held, deepest folders first
+
+    @classmethod
+    def of(cls, root: str) -> _Tree:
+        tree = cls(root, set(), [], {})
+        tree._visit(root, "")
+        return tree
+
+    def _visit(self, path: str, rel_dir: str) -> None:
+        with os.scandir(path) as listing:
+            found = list(listing)
         for entry in found:
             rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
             if entry.is_dir(follow_symlinks=False):
-                visit(entry.path, rel)
-                if rel not in keep_dirs:
-                    with contextlib.suppress(OSError):
-                        os.rmdir(entry.path)
-            elif rel not in keep and rel != MANIFEST:
-                os.unlink(entry.path)
+                self._visit(entry.path, rel)
+            elif entry.is_file(follow_symlinks=False):
+                self.files.add(rel)
+            else:
+                self.others.append(rel)
+        self.folders[rel_dir] = len(found)
 
-    visit(os.fspath(folder), "")
+    def prune(self, keep: Set[str]) -> None:
+        """Remove what the new site no longer has, and the folders that leaves empty.
 
-
-def _parents(rel_dir: str) -> list[str]:
-    parts = rel_dir.split("/") if rel_dir else []
-    return ["/".join(parts[:i]) for i in range(1, len(parts))]
+        A folder is removed only when all it held was removed: folders the build wrote into
+        are never empty, and os.rmdir refuses the few it may have added to since the listing.
+        """
+        left = dict(self.folders)
+        for rel in sorted(self.files - keep - {MANIFEST}) + [r for r in self.others if r not in keep]:
+            os.unlink(f"{self.root}/{rel}")
+            left[os.path.dirname(rel)] -= 1
+        for folder in self.folders:  # deepest first
+            if folder and left[folder] == 0:
+                try:
+                    os.rmdir(f"{self.root}/{folder}")
+                except OSError:
+                    continue
+                left[os.path.dirname(folder)] -= 1
 
 
 _RENAME_EXCHANGE = 2

@@ -83,6 +83,7 @@ def edition_entries(entries: list[Entry], edition: Edition) -> list[Entry]:
                     summary=convert(meta.summary) if meta.summary else None,
                     keywords=tuple(convert(k) for k in meta.keywords)),
             convert(card.summary),
+            f"{card.key}:{edition.key}",  # the conversion is a function of the card and the edition
         )
         out.append(Entry(entry.source, entry.index, entry.slug, f"{entry.digest}:{edition.key}", converted, load,
                          tag_keys=entry.tag_keys or meta.keywords))

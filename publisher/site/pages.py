@@ -30,7 +30,6 @@ class DocumentPage:
     # long-running process: the preview server, the benchmark); the build holds the pages.
     _prev: weakref.ref[DocumentPage] | None = field(default=None, repr=False)
     _next: weakref.ref[DocumentPage] | None = field(default=None, repr=False)
-    ref: str | None = field(default=None, repr=False)  # digest of what lists show, set by the build
 
     @property
     def prev(self) -> DocumentPage | None:
@@ -101,10 +100,16 @@ def summary_of(doc: Document, limit: int = 120) -> str:
     return out or text[:limit]
 
 
-def sort_key(page: DocumentPage) -> tuple[str, str, str]:
-    """Newest first: by date (undated last), then title, then URL for a stable order."""
-    date = page.meta.date or ""
-    return (_invert(date), page.title, page.path)
+def newest_first(pages: list[DocumentPage]) -> list[DocumentPage]:
+    """Newest first: by date (undated last), then title, then URL for a stable order.
+
+    Two stable sorts, not one key of an inverted date: this runs over every page at every build.
+    """
+    ordered = sorted(pages, key=lambda p: (p.title, p.path))
+    # Descending (reverse keeps ties in order); a date that another begins with ("2019" and
+    # "2019-05") comes first, undated ("") last.
+    ordered.sort(key=lambda p: p.meta.date + "\U0010ffff" if p.meta.date else "", reverse=True)
+    return ordered
 
 
 def _invert(date: str) -> str:
@@ -119,7 +124,7 @@ def document_pages(entries: list[Entry]) -> list[DocumentPage]:
         keys = entry.tag_keys if len(entry.tag_keys) == len(keywords) else keywords
         tags = [(k, f"tags/{slugify(key, fallback='tag')}/") for k, key in zip(keywords, keys, strict=True)]
         pages.append(DocumentPage(entry, f"{entry.slug}/", tags))
-    pages.sort(key=sort_key)
+    pages = newest_first(pages)
     for older, newer in zip(pages[1:], pages, strict=False):
         newer.next, older.prev = older, newer
     return pages

@@ -36,6 +36,13 @@ class Card:
     title: str | None
     meta: Meta
     summary: str
+    #: Stands for all of the above in build keys: a digest, made when the source is converted
+    #: and kept in the store's index (given, it is not checked).
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", _card_key(self.title, self.meta, self.summary))
 
 
 @dataclass(frozen=True)
@@ -102,6 +109,14 @@ class DocumentStore:
         self.seen: dict[str, Any] = {}
         self.documents = os.path.join(os.fspath(folder), "documents")
 
+    @cached_property
+    def _stored(self) -> set[str]:
+        """The names in the documents folder, listed once (not a stat per source at every build)."""
+        try:
+            return set(os.listdir(self.documents))
+        except OSError:
+            return set()
+
     def _doc_file(self, digest: str) -> Path:
         return Path(self.documents, f"{digest}.json")
 
@@ -110,9 +125,12 @@ class DocumentStore:
         stat = os.stat(path)
         known = self.index["sources"].get(key)
         if known and known["size"] == stat.st_size and known["mtime"] == stat.st_mtime_ns \
-                and os.path.exists(os.path.join(self.documents, known["digest"] + ".json")):
+                and known["digest"] + ".json" in self._stored:
+            cards = [_card_from(c) for c in known["cards"]]
+            if any("key" not in c for c in known["cards"]):  # an index from before cards had keys
+                known = {**known, "cards": [_card_to(c) for c in cards]}
             self.seen[key] = known
-            return known["digest"], [_card_from(c) for c in known["cards"]]
+            return known["digest"], cards
         with open(path, "rb") as fh:
             digest = hashlib.sha256(self.salt.encode() + b"\0" + fh.read()).hexdigest()
         target = self._doc_file(digest)
@@ -147,14 +165,19 @@ class DocumentStore:
         os.replace(tmp, self.folder / _INDEX)
 
 
+def _card_key(title: str | None, meta: Meta, summary: str) -> str:
+    data = json.dumps([title, meta.as_dict(), summary], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
 def _card_to(card: Card) -> dict[str, Any]:
-    return {"title": card.title, "meta": card.meta.as_dict(), "summary": card.summary}
+    return {"title": card.title, "meta": card.meta.as_dict(), "summary": card.summary, "key": card.key}
 
 
 def _card_from(data: dict[str, Any]) -> Card:
     meta = dict(data["meta"])
     meta["keywords"] = tuple(meta.get("keywords") or ())
-    return Card(data["title"], Meta(**meta), data["summary"])
+    return Card(data["title"], Meta(**meta), data["summary"], data.get("key", ""))
 
 
 def load_entries(content: Path, store: DocumentStore) -> tuple[list[Entry], list[Failure]]:
