@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -11,7 +10,7 @@ from urllib.parse import quote, unquote, urlsplit
 import pytest
 
 from ..conftest import seed_paths
-from .conftest import build_project
+from .conftest import build_project, serving
 
 DONE = "/^(找到|没有)/.test(document.getElementById('search-status').textContent)"
 
@@ -78,28 +77,44 @@ def test_keyboard_reaches_and_opens_a_result(page, served):
 
 
 def test_markup_in_a_manuscript_stays_text(page, tmp_path):
-    from publisher.serve import SiteServer
-
     manuscript = tmp_path / "in" / "notice.txt"
     manuscript.parent.mkdir()
     manuscript.write_text(
         "关于防范廉政风险的通知\n\n各单位：\n\n"
         '近期有材料写入<img src=x onerror="window.__pwned=1">和<script>window.__pwned=2</script>等代码，'
         "请注意防范廉政风险。\n\n特此通知。\n", encoding="utf-8")
-    site = build_project(tmp_path / "project", [manuscript])
-    server = SiteServer(site, host="127.0.0.1", port=0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        assert len(_search(page, server.url, "防范廉政")) == 1
+    with serving(build_project(tmp_path / "project", [manuscript])) as url:
+        assert len(_search(page, url, "防范廉政")) == 1
         snippet = page.text_content("#search-results .search-snippet")
         assert "<script>window.__pwned=2</script>" in snippet or "<img src=x" in snippet
         assert page.eval_on_selector_all("#search-results img, #search-results script", "els => els.length") == 0
         assert page.evaluate("window.__pwned") is None
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+
+
+def test_a_search_page_left_open_across_a_rebuild_searches_the_new_site(page, tmp_path):
+    """A rebuild puts new block folders and texts in place of the old: an open page must not
+    keep answering from the index it read before, nor fail on the files that are gone."""
+    from publisher.config import load_config
+    from publisher.site.build import build_site
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first, second = folder / "a.txt", folder / "b.txt"
+    first.write_text("关于廉政建设的通知\n\n各单位要加强廉政建设，落实主体责任。\n", encoding="utf-8")
+    second.write_text("关于安全生产的通知\n\n各单位要抓好安全生产，防范重大风险。\n", encoding="utf-8")
+    site = build_project(tmp_path / "project", [first, second])
+    with serving(site) as url:
+        assert _search(page, url, "廉政") == ["a"]
+        (tmp_path / "project" / "content" / "b.txt").write_text(
+            "关于安全生产的通知\n\n各单位要抓好安全生产，也要抓好廉政教育。\n", encoding="utf-8")
+        assert not build_site(load_config(tmp_path / "project")).failures
+        box = page.locator("#search-input")  # the same page, not loaded again
+        box.fill("")
+        page.wait_for_function("document.getElementById('search-status').textContent.startsWith('请输入')")
+        box.fill("廉政")
+        page.wait_for_function(DONE)
+        assert sorted(_results(page)) == ["a", "b"]
+        assert page.text_content("#search-status").startswith("找到 2 篇")
 
 
 @pytest.mark.parametrize("query", ["党风廉政", "廉", "建设 安全"])
@@ -122,7 +137,6 @@ def _index_files(site: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def blocks_served(tmp_path_factory) -> Iterator[tuple[Path, str]]:
     """The seeds' site with its index in several blocks (groups of one document, blocks of two), served."""
-    from publisher.serve import SiteServer
     from publisher.site import search
 
     paths = seed_paths()
@@ -132,15 +146,8 @@ def blocks_served(tmp_path_factory) -> Iterator[tuple[Path, str]]:
         mp.setattr(search, "GROUP_SIZE", 1)
         mp.setattr(search, "BLOCK_SIZE", 2)
         site = build_project(tmp_path_factory.mktemp("blocks-project"), paths)
-    server = SiteServer(site, host="127.0.0.1", port=0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield site, server.url
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serving(site) as url:
+        yield site, url
 
 
 @pytest.mark.parametrize("query", ["党风廉政", "廉", "建设 安全"])

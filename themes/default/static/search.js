@@ -125,7 +125,18 @@
     return this.files.get(path);
   };
 
-  Index.prototype.manifest = function () { return this.json("search-index.json"); };
+  /** The manifest, read again for every query (it is small, and the server answers "not
+   *  modified" while the site is unchanged). A rebuilt site has a new one, naming new block
+   *  folders: all that was read of the old index is forgotten. */
+  Index.prototype.manifest = async function () {
+    var text = await this.load("search-index.json");
+    if (text !== this.version) {
+      this.files.clear();
+      this.letters.clear();
+      this.version = text;
+    }
+    return JSON.parse(text);
+  };
 
   /** Documents matching every run of the query, best first: {url, title, date, text, score, titleHit}. */
   Index.prototype.candidates = async function (query) {
@@ -346,7 +357,7 @@
     more.hidden = true;
     list.parentNode.insertBefore(more, list.nextSibling);
 
-    var current = 0, hits = [], shown = 0, query = "";
+    var current = 0, hits = [], shown = 0, query = "", retried = null;
 
     function say(text) { status.textContent = text; }
 
@@ -390,8 +401,18 @@
 
     async function showMore(token, focus) {
       more.disabled = true;
-      var rows = await index.page(hits, shown, query);
+      var rows;
+      try {
+        rows = await index.page(hits, shown, query);
+      } catch (err) {
+        // The site was rebuilt since these hits were found (a changed document's text has a
+        // new name): search again, in the new index.
+        if (token !== current || retried === query) throw err;
+        retried = query;
+        return run(query);
+      }
       if (token !== current) return;
+      retried = null;
       var first = render(rows, parseQuery(query));
       shown += rows.length;
       more.disabled = false;
@@ -414,7 +435,15 @@
       if (!parseQuery(text).length) { say("请输入汉字、字母或数字。"); return; }
       say("正在搜索……");
       try {
-        var found = await index.candidates(text);
+        var found;
+        try {
+          found = await index.candidates(text);
+        } catch (err) {
+          // A file of the index gone between reading the manifest and the file: a rebuild
+          // was being put in place. Once more, from a fresh manifest.
+          if (token !== current) return;
+          found = await index.candidates(text);
+        }
         if (token !== current) return;
         hits = found;
         if (!hits.length) { say("没有找到包含“" + text.trim() + "”的文稿。"); return; }
@@ -461,7 +490,13 @@
       if (e.key === "ArrowDown" && at + 1 < links.length) links[at + 1].focus();
       else if (e.key === "ArrowUp") (at ? links[at - 1] : input).focus();
     });
-    more.addEventListener("click", function () { showMore(current, true); });
+    more.addEventListener("click", function () {
+      showMore(current, true).catch(function (err) {
+        more.disabled = false;
+        say("搜索索引加载失败，请稍后重试。");
+        if (typeof console !== "undefined") console.error(err);
+      });
+    });
 
     var initial = new URL(location.href).searchParams.get("q");
     if (initial) {
