@@ -33,7 +33,7 @@ from ..errors import PublisherError
 from ..pipeline import convert_file
 from ..write.json import document_to_dict
 from .editions import Edition, edition_entries, editions
-from .feeds import atom_feed, sitemap
+from .feeds import atom_feed, robots, sitemap
 from .html import render_body
 from .pages import DocumentPage, ListPage, archive, document_pages, paginate, summary_of, tag_index
 from .search import PartCache, SearchDoc, document_text, index_files
@@ -117,6 +117,9 @@ def plan(config: SiteConfig, entries: list[Entry]) -> Iterator[Output]:
     for edition in all_editions:
         for out in _plan_edition(config, edition_entries(entries, edition), edition, all_editions):
             yield replace(out, path=edition.prefix + out.path) if edition.prefix else out
+    prefixes = [e.prefix for e in all_editions]
+    yield Output("robots.txt", _digest(__version__, "robots", config.base_url, prefixes),
+                 lambda: robots(config, prefixes).encode("utf-8"))
 
 
 def _plan_edition(config: SiteConfig, entries: list[Entry], edition: Edition,

@@ -30,6 +30,16 @@ def sitemap(config: SiteConfig, pages: list[DocumentPage], tags: dict[str, tuple
     return "\n".join(lines) + "\n"
 
 
+def robots(config: SiteConfig, prefixes: list[str]) -> str:
+    """robots.txt: everything may be crawled; with a base URL, where each edition's sitemap is
+    (the protocol wants absolute URLs, so without one there is nothing to point to)."""
+    lines = ["User-agent: *", "Allow: /"]
+    if config.base_url:
+        lines.append("")
+        lines.extend(f"Sitemap: {config.base_url}{prefix}sitemap.xml" for prefix in prefixes)
+    return "\n".join(lines) + "\n"
+
+
 def atom_feed(config: SiteConfig, pages: list[DocumentPage], prefix: str = "", title: str | None = None,
               lang: str | None = None) -> str:
     """The newest documents as an Atom feed; ``updated`` is the newest document's date."""

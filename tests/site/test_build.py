@@ -82,6 +82,17 @@ def test_feed_sitemap_404_and_static_files(seed_site):
     assert sitemap.count("<url>") >= 8 + 3
 
 
+def test_robots_txt_points_to_every_editions_sitemap(tmp_path, seed_site):
+    assert (seed_site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
+    root = _project(tmp_path, {"a.txt": f"标题\n\n{PARA}\n"},
+                    'pdf = false\nbase_url = "https://example.org/docs/"\nvariants = ["zh-Hans", "zh-Hant"]\n')
+    _build(root)
+    robots = (root / "site" / "robots.txt").read_text(encoding="utf-8")
+    assert robots.splitlines()[-2:] == ["Sitemap: https://example.org/docs/sitemap.xml",
+                                        "Sitemap: https://example.org/docs/zh-hant/sitemap.xml"]
+    assert (root / "site" / "zh-hant" / "sitemap.xml").is_file()
+
+
 def test_script_in_a_manuscript_stays_text(tmp_path):
     root = _project(tmp_path, {"x.txt": f"<script>alert(1)</script>标题\n\n正文<script>alert(2)</script>。{PARA}\n"})
     _build(root)
