@@ -28,7 +28,7 @@ __all__ = ["structure"]
 
 
 def _is_body(line: Line) -> bool:
-    return (line.width > TITLE_WIDTH or line.has_sentence_end) and not (
+    return (not line.fits(TITLE_WIDTH) or line.has_sentence_end) and not (
         line.is_field or line.is_note or line.separator_title is not None
     )
 

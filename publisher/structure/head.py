@@ -67,7 +67,7 @@ def gather_title(lines: list[Line], start: int) -> tuple[str, int]:
 
 def is_header_line(line: Line) -> bool:
     """A bulletin or letterhead line: an issuer and a date (…编发 2019年1月17日), no sentence."""
-    return line.width <= 90 and not line.has_sentence_end and iso_date(line.text) is not None and (
+    return line.fits(90) and not line.has_sentence_end and iso_date(line.text) is not None and (
         line.is_date or bool(_ORG_SUFFIX.search(_issuer_part(line.text) or ""))
     )
 
@@ -123,7 +123,7 @@ def read_name_or_date(line: Line, head: Head) -> bool:
         head.set("date", iso_date(line.text))
         return True
     m = _NAME_LINE.match(line.text)
-    if (m and line.width <= 30 and not line.blank_before) or (m and line.text.startswith(("（", "("))):
+    if (m and line.fits(30) and not line.blank_before) or (m and line.text.startswith(("（", "("))):
         head.set("author", m.group("name"))
         return True
     return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..clean.chars import SENTENCE_END, display_width
 from ..fields import has_field
@@ -32,11 +33,20 @@ class Line:
     blank_before: bool
     number: int  # 1-based line number in the cleaned text
 
-    @property
+    # Measured once: the rules ask about each line several times.
+    @cached_property
     def width(self) -> int:
         return display_width(self.text)
 
-    @property
+    def fits(self, columns: int) -> bool:
+        """``width <= columns``, without measuring where the length alone decides (a paragraph
+        is far wider than any title: every line is asked)."""
+        n = len(self.text)
+        if n > columns:
+            return False
+        return 2 * n <= columns or self.width <= columns
+
+    @cached_property
     def marker(self) -> Marker | None:
         return match_marker(self.text)
 
@@ -51,7 +61,7 @@ class Line:
 
     @property
     def is_salutation(self) -> bool:
-        return self.width <= 60 and bool(_SALUTATION.match(self.text))
+        return self.fits(60) and bool(_SALUTATION.match(self.text))
 
     @property
     def is_note(self) -> bool:
@@ -71,7 +81,7 @@ class Line:
     def is_titleish(self) -> bool:
         """Short, not a sentence, not numbered: a title, a title fragment or a heading without number."""
         return (
-            0 < self.width <= TITLE_WIDTH
+            self.text != "" and self.fits(TITLE_WIDTH)
             and not self.text.rstrip("”’）)").endswith(tuple("。！？!?；;，,、：:"))
             and not self.has_sentence_end
             and self.marker is None

@@ -44,7 +44,7 @@ def classify(line: Line) -> list[Draft]:
     marker = line.marker
     if marker is None:
         return [Draft("paragraph", text)]
-    if line.width <= HEADING_WIDTH and not line.has_sentence_end:
+    if line.fits(HEADING_WIDTH) and not line.has_sentence_end:
         return [Draft("heading", text, family=marker.family)]
     sentence = first_sentence(text)
     if sentence == text and marker.family in (*_SECTION_FAMILIES, "cn_paren") and len(text) <= SHORT_HEADING:
@@ -66,7 +66,7 @@ def closing(lines: list[Line]) -> tuple[list[Line], list[Block]]:
     rest = list(lines)
     if rest and rest[-1].is_date and len(rest) > 1:
         tail.insert(0, Block("date", rest.pop().text))
-        if rest and rest[-1].is_titleish and rest[-1].width <= 40 and len(rest) > 1:
+        if rest and rest[-1].is_titleish and rest[-1].fits(40) and len(rest) > 1:
             tail.insert(0, Block("signature", rest.pop().text))
     return rest, tail
 

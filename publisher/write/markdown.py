@@ -15,14 +15,20 @@ import yaml
 
 from ..model import Block, Document
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&~|])")
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>&~|]")
 _LINE_START = re.compile(r"^(#|>|[-+=](?=\s|$)|\d{1,9}(?=[.)]))")
 _TRAILING_MARKS = re.compile(r"[。！？!?：:；;，,、]+$")
 
 
 def escape_inline(text: str) -> str:
     """Escape what CommonMark would read as inline markup (``**`` stays two asterisks)."""
-    return _INLINE_SPECIAL.sub(r"\\\1", text)
+    # A function, not the template r"\\\1": re prepares a template at every call, and most
+    # paragraphs hold nothing to escape.
+    return _INLINE_SPECIAL.sub(_backslashed, text)
+
+
+def _backslashed(m: re.Match[str]) -> str:
+    return "\\" + m[0]
 
 
 def escape(text: str) -> str:
