@@ -33,6 +33,8 @@ from .chars import CJK_PUNCT, HAN, SENTENCE_END, display_width, ends_sentence
 #: A line this wide (in columns, CJK = 2) or less is a title, heading or fragment, not running text.
 SHORT_LINE = 60
 _WIDTH_SLACK = 6
+#: The widths a full printed line can have (columns).
+_MIN_FULL, _MAX_FULL = 20, 240
 _CJK_EDGE = re.compile(f"[{HAN}{CJK_PUNCT}]")
 
 
@@ -61,9 +63,25 @@ def typical_width(lines: list[str]) -> int | None:
     of them end a sentence, they are paragraphs of about one length.
     """
     nonblank = [line for line in lines if line.strip()]
-    widths = [_width(line) for line in nonblank]
-    if len(widths) < 6:
+    if len(nonblank) < 6 or _too_many_long(nonblank):
         return None
+    return _cluster_width(nonblank)
+
+
+def _too_many_long(nonblank: list[str]) -> bool:
+    """Lines too long for hard-wrapped text, by their length alone (which :func:`_cluster_width`
+    would reject after measuring every line): paragraph-per-line text is told cheaply.
+
+    A full line is at most _MAX_FULL columns, and at most 5 % of lines are wider than full;
+    a character is at least a column.
+    """
+    longest = _MAX_FULL + _WIDTH_SLACK
+    return sum(1 for line in nonblank if len(line) > longest
+               and len(line.strip().replace(" ", "")) > longest) > 0.05 * len(nonblank)
+
+
+def _cluster_width(nonblank: list[str]) -> int | None:
+    widths = [_width(line) for line in nonblank]
     ranked = sorted(widths)
     upper = ranked[len(ranked) // 2:]
     full, cluster = 0, 0
@@ -77,7 +95,7 @@ def typical_width(lines: list[str]) -> int | None:
     # set with an indent and lines a mark pulled a character short of full.
     members = Counter(w for w in widths if full - _WIDTH_SLACK <= w <= full + _WIDTH_SLACK)
     full = max(members, key=lambda w: (members[w], w))
-    if not 20 <= full <= 240:
+    if not _MIN_FULL <= full <= _MAX_FULL:
         return None
     wider = sum(1 for w in widths if w > full + _WIDTH_SLACK)
     if cluster < max(4, 0.3 * len(widths)) or wider > 0.05 * len(widths):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from publisher.clean import linebreaks
 from publisher.clean.linebreaks import clean_line_breaks, join_pair, typical_width
 
 LONG = "这是一段很长的正文内容，用来说明问题，这一行没有结束在句号上而是"  # > 30 characters, no stop
@@ -198,3 +202,15 @@ def test_pdf_text_cleaned_twice_is_cleaned_once():
         once = clean(text)
         assert clean(once) == once
         assert once.strip().split("\n") == ["标题文字在这里", "", P1, "二是突出重点，统筹推进", *MORE], layout
+
+
+_PIECES = st.sampled_from(["党的建设", "工作", "，", "。", "ab", " ", "2019", "——", "\u3000"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_PIECES, st.integers(0, 90)).map(lambda p: p[0] * p[1]), min_size=6, max_size=30))
+def test_lines_rejected_by_length_are_rejected_by_width_too(lines):
+    """typical_width's shortcut (too many long lines, by length) decides only what measuring would."""
+    nonblank = [line for line in lines if line.strip()]
+    if len(nonblank) >= 6 and linebreaks._too_many_long(nonblank):
+        assert linebreaks._cluster_width(nonblank) is None
