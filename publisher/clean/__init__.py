@@ -100,17 +100,30 @@ def apply_rule(name: str, text: str, options: CleanOptions | None = None) -> str
 #: mark new neighbours (``: ’`` → ``:’``), ``…`` → ``……`` widens a line; so this stretch of the
 #: table runs again until nothing changes, and cleaning twice equals cleaning once.
 _SETTLE_FROM = "clean_line_breaks"
+_SETTLE_TO = "collapse_blank_lines"
 _MAX_PASSES = 4
 
 
 def _passes(text: str, options: CleanOptions, record: Callable[[str, str, str], None] | None = None) -> str:
     active = list(_active(options))
     start = next((i for i, (name, _) in enumerate(active) if name == _SETTLE_FROM), len(active))
-    for n in range(_MAX_PASSES):
+    for name, rule in active[:start]:
+        after = rule(text, options)
+        if record is not None and after != text:
+            record(name, text, after)
+        text = after
+    stretch = active[start:]
+    if record is None and len(stretch) >= 2 and stretch[-1][0] == _SETTLE_TO:
+        return _settle_changed_lines(text, stretch, options)
+    return _settle(text, stretch, options, _MAX_PASSES, record)
+
+
+def _settle(text: str, stretch: list[tuple[str, Rule]], options: CleanOptions, passes: int,
+            record: Callable[[str, str, str], None] | None = None) -> str:
+    """Run the stretch until it changes nothing (at most ``passes`` times)."""
+    for _ in range(passes):
         settling = text
-        for i, (name, rule) in enumerate(active if n == 0 else active[start:]):
-            if n == 0 and i == start:
-                settling = text
+        for name, rule in stretch:
             after = rule(text, options)
             if record is not None and after != text:
                 record(name, text, after)
@@ -118,6 +131,53 @@ def _passes(text: str, options: CleanOptions, record: Callable[[str, str, str], 
         if text == settling:  # the stretch changed nothing: another pass would not either
             break
     return text
+
+
+def _settle_changed_lines(text: str, stretch: list[tuple[str, Rule]], options: CleanOptions) -> str:
+    """:func:`_settle`, with the line rules of the second pass run only on the lines the first changed.
+
+    Between joining lines and collapsing blank ones, every rule works line by line (a property
+    test holds them to it). A line those rules left as it was in the first pass is where they
+    stop: the second pass would leave it again. So where the second pass joins no lines, only
+    the changed ones are cleaned again, a fraction of the text; anything else takes the plain way.
+    """
+    (_, join), middle, (_, collapse) = stretch[0], stretch[1:-1], stretch[-1]
+    settling = text
+    joined = join(text, options)
+    cleaned = joined
+    for _, rule in middle:
+        cleaned = rule(cleaned, options)
+    text = collapse(cleaned, options)
+    if text == settling:
+        return text
+    if join(text, options) != text:
+        return _settle(text, stretch, options, _MAX_PASSES - 1)
+    before, after = joined.split("\n"), cleaned.split("\n")
+    if len(before) != len(after):
+        return _settle(text, stretch, options, _MAX_PASSES - 1)
+    lines = text.split("\n")
+    # Collapsing removes empty lines only: the others of the text are those of `after`, in order.
+    kept = [i for i, line in enumerate(lines) if line]
+    changed = [b != a for b, a in zip(before, after, strict=True) if a]
+    if len(kept) != len(changed):
+        return _settle(text, stretch, options, _MAX_PASSES - 1)
+    again = [i for i, c in zip(kept, changed, strict=True) if c]
+    if again:
+        redone = "\n".join(lines[i] for i in again)
+        for _, rule in middle:
+            redone = rule(redone, options)
+        pieces = redone.split("\n")
+        if len(pieces) != len(again):
+            return _settle(text, stretch, options, _MAX_PASSES - 1)
+        settled = list(lines)
+        for i, piece in zip(again, pieces, strict=True):
+            settled[i] = piece
+        second = collapse("\n".join(settled), options)
+    else:
+        second = collapse(text, options)
+    if second == text:
+        return text
+    return _settle(second, stretch, options, _MAX_PASSES - 2)
 
 
 def clean(text: str, options: CleanOptions | None = None) -> str:

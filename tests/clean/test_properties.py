@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from publisher.clean import CleanOptions, clean
+from publisher.clean import RULE_NAMES, CleanOptions, _passes, apply_rule, clean
 from publisher.clean.residue import remove_running_headers
 from publisher.structure import structure
 from publisher.write.markdown import render_markdown
@@ -75,3 +76,42 @@ def test_cleaning_and_structure_never_raise_on_arbitrary_unicode(text: str) -> N
     assert clean(cleaned) == cleaned
     for doc in structure(cleaned):
         render_markdown(doc)
+
+
+_LINE_RULES = [name for name in RULE_NAMES[RULE_NAMES.index("clean_line_breaks") + 1:RULE_NAMES.index("collapse_blank_lines")]]
+
+
+@_SETTINGS
+@given(st.lists(st.text(alphabet=_ALPHABET.replace("\n", "").replace("\r", ""), max_size=60), max_size=8),
+       st.sampled_from(["official", "pangu"]))
+def test_the_rules_between_joining_and_collapsing_work_line_by_line(lines: list[str], spacing: str) -> None:
+    """What the second pass of cleaning relies on to clean only the lines the first changed."""
+    options = CleanOptions(spacing=spacing)  # type: ignore[arg-type]
+    for name in _LINE_RULES:
+        assert apply_rule(name, "\n".join(lines), options) == "\n".join(apply_rule(name, line, options) for line in lines)
+        assert apply_rule(name, "", options) == ""
+
+
+def _rule_by_rule(text: str, options: CleanOptions | None = None) -> str:
+    """Cleaning the plain way, every rule over the whole text in every pass (what check reports)."""
+    return _passes(text, options or CleanOptions(), record=lambda *_: None)
+
+
+@_SETTINGS
+@given(texts, st.sampled_from(["official", "pangu"]))
+def test_cleaning_the_changed_lines_again_equals_cleaning_everything_again(text: str, spacing: str) -> None:
+    options = CleanOptions(spacing=spacing)  # type: ignore[arg-type]
+    assert clean(text, options) == _rule_by_rule(text, options)
+
+
+def test_the_seeds_clean_the_same_either_way() -> None:
+    from publisher.read import read_file
+
+    from ..conftest import seed_paths
+
+    paths = seed_paths()
+    if not paths:
+        pytest.skip("../shared/seeds is not there")
+    for path in paths:
+        text = read_file(path).text
+        assert clean(text) == _rule_by_rule(text), path.name
