@@ -198,24 +198,33 @@ _NOISE_WORDS = ("返回顶部", "打印", "关闭", "字号", "分享到", "试�
 _COUNTER_WORDS = ("次数", "点击", "阅读量", "浏览量")  # each counter _VIEW_COUNTER knows holds one
 
 
-def _sub_in_lines_holding(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> str:
-    """``pattern.sub("", text)``, for a pattern each match of which lies within one line and holds one of ``words``.
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    # One scan for all the words: the engine skips ahead by their first characters, twice as
+    # fast as a str.find per word.
+    return re.compile("|".join(map(re.escape, words)))
 
-    Only the lines holding one of the words are tried, found by ``str.find`` (about a
-    nanosecond a character): the pattern itself would be tried at every line or position.
+
+_NOISE_WORD = _any_of(_NOISE_WORDS)
+_COUNTER_WORD = _any_of(_COUNTER_WORDS)
+
+
+def _sub_in_lines_holding(text: str, words: re.Pattern[str], pattern: re.Pattern[str]) -> str:
+    """``pattern.sub("", text)``, for a pattern each match of which lies within one line and holds a match of ``words``.
+
+    Only the lines holding one of the words are tried: the pattern itself would be tried
+    at every line or position.
     """
-    spans = set()
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            end = text.find("\n", at)
-            end = len(text) if end < 0 else end
-            spans.add((text.rfind("\n", 0, at) + 1, end))
-            at = text.find(word, end)
+    spans = []
+    at = 0
+    while (m := words.search(text, at)) is not None:
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        spans.append((text.rfind("\n", 0, m.start()) + 1, end))
+        at = end
     if not spans:
         return text
     parts, last = [], 0
-    for start, end in sorted(spans):
+    for start, end in spans:
         parts.append(text[last:start])
         parts.append(pattern.sub("", text[start:end]))
         last = end
@@ -225,5 +234,5 @@ def _sub_in_lines_holding(text: str, words: tuple[str, ...], pattern: re.Pattern
 
 def remove_web_boilerplate(text: str) -> str:
     """Site furniture: 返回顶部, 打印本页, 试读结束…VIP…, 分享到, page-view counters."""
-    text = _sub_in_lines_holding(text, _NOISE_WORDS, _WEB_NOISE_LINE)
-    return _sub_in_lines_holding(text, _COUNTER_WORDS, _VIEW_COUNTER)
+    text = _sub_in_lines_holding(text, _NOISE_WORD, _WEB_NOISE_LINE)
+    return _sub_in_lines_holding(text, _COUNTER_WORD, _VIEW_COUNTER)
