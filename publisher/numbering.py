@@ -61,8 +61,28 @@ CONVENTIONAL_RANK = {
 }
 
 
+#: The families a line may be of, by its first character (in the order of _FAMILIES): every
+#: line of a text is asked, and most begin with none of these characters.
+_BY_FIRST: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+for _first, _names in (("第", ("chapter", "section", "article", "ordinal")),
+                       ("一二三四五六七八九十", ("cn_comma", "shi", "yao")),
+                       ("（(", ("cn_paren", "arabic_paren")),
+
+                       ("".join(map(chr, range(ord("①"), ord("⑳") + 1))), ("circled",))):
+    for _c in _first:
+        _BY_FIRST[_c] = tuple((name, pattern) for name, pattern in _FAMILIES if name in _names)
+
+
+#: \d is any decimal digit (Unicode category Nd), told by str.isdecimal.
+_DIGIT_FAMILIES = tuple((name, pattern) for name, pattern in _FAMILIES if name == "arabic_dot")
+
+
 def match_marker(line: str) -> Marker | None:
-    for family, pattern in _FAMILIES:
+    first = line[:1]
+    families = _BY_FIRST.get(first)
+    if families is None:
+        families = _DIGIT_FAMILIES if first.isdecimal() else ()
+    for family, pattern in families:
         m = pattern.match(line)
         if not m:
             continue

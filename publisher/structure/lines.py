@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from ..clean.chars import SENTENCE_END, display_width
 from ..fields import has_field
@@ -33,8 +32,13 @@ class Line:
     blank_before: bool
     number: int  # 1-based line number in the cleaned text
 
-    # Measured once: the rules ask about each line several times.
-    @cached_property
+    #: Its numbering marker, found when the line is made: every rule asks (cheaply, by the first character).
+    marker: Marker | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "marker", match_marker(self.text))
+
+    @property
     def width(self) -> int:
         return display_width(self.text)
 
@@ -46,14 +50,10 @@ class Line:
             return False
         return 2 * n <= columns or self.width <= columns
 
-    @cached_property
-    def marker(self) -> Marker | None:
-        return match_marker(self.text)
-
     @property
     def has_sentence_end(self) -> bool:
         """Does a sentence end anywhere in the line (。！？ inside or at the end)?"""
-        return any(c in SENTENCE_END for c in self.text.rstrip("”’"))
+        return any(mark in self.text for mark in SENTENCE_END)
 
     @property
     def is_field(self) -> bool:

@@ -132,3 +132,22 @@ def test_a_short_numbered_line_ending_with_a_stop_is_still_a_heading():
 def test_the_addressees_of_a_notice_are_a_salutation():
     (doc,) = docs(f"关于做好工作的通知\n\n各区、县（市）人民政府，市政府各部门：\n{PARA}\n")
     assert doc.blocks[0] == Block("salutation", "各区、县（市）人民政府，市政府各部门：")
+
+
+def test_markers_are_looked_for_by_every_first_character_they_can_have():
+    """match_marker tries only the families listed for a line's first character: no character
+    that can begin a marker of a family may be missing from that family's list."""
+    import re
+
+    from publisher import numbering
+
+    suffixes = ["", "、", "是", "要", ".", "．", "一章", "一节", "一条", "一，", "一）", "1）", "1)", "一、", "2、", "十、"]
+    any_family = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in numbering._FAMILIES))
+    firsts = {chr(code) for code in range(0x10000) for suffix in suffixes if any_family.match(chr(code) + suffix)}
+    assert {"第", "一", "十", "（", "(", "7", "①", "٣"} <= firsts
+    for c in firsts:
+        for name, pattern in numbering._FAMILIES:
+            if any(pattern.match(c + suffix) for suffix in suffixes):
+                assert match_marker(c + next(s for s in suffixes if pattern.match(c + s))) is not None, (name, c)
+                listed = numbering._BY_FIRST.get(c) or (numbering._DIGIT_FAMILIES if c.isdecimal() else ())
+                assert name in [n for n, _ in listed], (name, c)
