@@ -15,17 +15,22 @@ from .chars import display_width, ends_sentence
 _WORD_BOOKMARK = re.compile(r"\[bookmark:\s*[^\]\n]{0,80}\]", re.IGNORECASE)
 
 _DASHES = "-‐‑‒–—―－─"
+_DIGITS = "0-9０-９"  # ASCII and full-width (fullwidth_alnum comes later)
 _PAGE_NUMBER_LINE = re.compile(
     rf"^[ \u3000]*(?:"
-    rf"[{_DASHES}]+[ \u3000]*\d{{1,4}}[ \u3000]*[{_DASHES}]+"  # - 3 -, —3—
-    r"|第[ \u3000]*\d{1,4}[ \u3000]*页(?:[ \u3000]*[,，/]?[ \u3000]*共[ \u3000]*\d{1,4}[ \u3000]*页)?"  # 第3页 共9页
-    r"|共[ \u3000]*\d{1,4}[ \u3000]*页[ \u3000]*第[ \u3000]*\d{1,4}[ \u3000]*页"
-    r"|(?:Page|PAGE|p\.)[ ]*\d{1,4}(?:[ ]*(?:of|/)[ ]*\d{1,4})?"
-    r"|\d{1,4}[ ]*/[ ]*\d{1,4}"
+    rf"[{_DASHES}]+[ \u3000]*[{_DIGITS}]{{1,4}}[ \u3000]*[{_DASHES}]+"  # - 3 -, —3—
+    rf"|第[ \u3000]*[{_DIGITS}]{{1,4}}[ \u3000]*页"  # 第3页 共9页
+    rf"(?:[ \u3000]*[,，/]?[ \u3000]*共[ \u3000]*[{_DIGITS}]{{1,4}}[ \u3000]*页)?"
+    rf"|共[ \u3000]*[{_DIGITS}]{{1,4}}[ \u3000]*页[ \u3000]*第[ \u3000]*[{_DIGITS}]{{1,4}}[ \u3000]*页"
+    rf"|(?:Page|PAGE|p\.)[ ]*[{_DIGITS}]{{1,4}}(?:[ ]*(?:of|/)[ ]*[{_DIGITS}]{{1,4}})?"
+    rf"|[{_DIGITS}]{{1,4}}[ ]*/[ ]*[{_DIGITS}]{{1,4}}"
     r")[ \u3000]*$",
     re.MULTILINE,
 )
-_BARE_NUMBER = re.compile(r"^[ \u3000]*\d{1,4}[ \u3000]*$")
+#: Every character a line _PAGE_NUMBER_LINE matches can hold: a line with any other is not
+#: tried (str.strip tells, in C; the pattern anchored at every line start costs ten times more).
+_PAGE_NUMBER_CHARS = " \u3000" + _DASHES + "0123456789０１２３４５６７８９" + "第页共,，/" + "PageAGEp.of"
+_BARE_NUMBER = re.compile(rf"^[ \u3000]*[{_DIGITS}]{{1,4}}[ \u3000]*$")
 
 _WEB_NOISE_LINE = re.compile(
     r"^[ \u3000]*(?:"
@@ -53,7 +58,12 @@ def remove_page_numbers(text: str) -> str:
 
     A bare number on its own line is a page number only next to a page break.
     """
-    text = _PAGE_NUMBER_LINE.sub("", text)
+    lines = text.split("\n")
+    found = _page_number_lines(lines)
+    if found:
+        for i in found:
+            lines[i] = ""
+        text = "\n".join(lines)
     if "\f" not in text:
         return text
     pages = text.split("\f")
@@ -83,10 +93,10 @@ def remove_running_headers(text: str) -> str:
     if "\f" in text:
         return _remove_page_edge_furniture(text)
     lines = text.split("\n")
-    beside_numbers = Counter(_header_key(lines[i]) for i in _next_to_page_numbers(lines, _page_number_lines(text)))
+    beside_numbers = Counter(_header_key(lines[i]) for i in _next_to_page_numbers(lines, _page_number_lines(lines)))
     furniture = {k for k, n in beside_numbers.items() if n >= 2}
-    candidates = Counter(stripped for stripped in map(str.strip, lines) if stripped and _is_furniture_line(stripped))
-    repeated = {k for k, n in candidates.items() if n >= 3}
+    # Counted first, asked after: only the lines that recur are looked at.
+    repeated = {k for k, n in Counter(map(str.strip, lines)).items() if n >= 3 and k and _is_furniture_line(k)}
     if repeated:
         furniture |= _repeated_short_lines(repeated, lines)
     if not furniture:
@@ -149,15 +159,10 @@ def _is_furniture_line(line: str) -> bool:
     return len(stripped) <= 30 or display_width(stripped) <= 60
 
 
-def _page_number_lines(text: str) -> list[int]:
-    """Indexes of the lines that are a page number (one search of the text, not one per line)."""
-    found = []
-    line, last = 0, 0
-    for m in _PAGE_NUMBER_LINE.finditer(text):
-        line += text.count("\n", last, m.start())
-        last = m.start()
-        found.append(line)
-    return found
+def _page_number_lines(lines: list[str]) -> list[int]:
+    """Indexes of the lines that are a page number."""
+    return [i for i, line in enumerate(lines)
+            if line and not line.strip(_PAGE_NUMBER_CHARS) and _PAGE_NUMBER_LINE.match(line)]
 
 
 def _next_to_page_numbers(lines: list[str], numbers: list[int]) -> list[int]:
