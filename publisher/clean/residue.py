@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from .chars import display_width, ends_sentence
 
@@ -209,16 +210,11 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
-_NOISE_WORD = _any_of(_NOISE_WORDS)
-_COUNTER_WORD = _any_of(_COUNTER_WORDS)
+_BOILERPLATE_WORD = _any_of(_NOISE_WORDS + _COUNTER_WORDS)
 
 
-def _sub_in_lines_holding(text: str, words: re.Pattern[str], pattern: re.Pattern[str]) -> str:
-    """``pattern.sub("", text)``, for a pattern each match of which lies within one line and holds a match of ``words``.
-
-    Only the lines holding one of the words are tried: the pattern itself would be tried
-    at every line or position.
-    """
+def _fix_lines_holding(text: str, words: re.Pattern[str], fix: Callable[[str], str]) -> str:
+    """``fix`` applied to each line holding a match of ``words``: for fixes that leave every other line as it is."""
     spans = []
     at = 0
     while (m := words.search(text, at)) is not None:
@@ -231,13 +227,20 @@ def _sub_in_lines_holding(text: str, words: re.Pattern[str], pattern: re.Pattern
     parts, last = [], 0
     for start, end in spans:
         parts.append(text[last:start])
-        parts.append(pattern.sub("", text[start:end]))
+        parts.append(fix(text[start:end]))
         last = end
     parts.append(text[last:])
     return "".join(parts)
 
 
+def _remove_boilerplate_in_line(line: str) -> str:
+    return _VIEW_COUNTER.sub("", _WEB_NOISE_LINE.sub("", line))
+
+
 def remove_web_boilerplate(text: str) -> str:
-    """Site furniture: 返回顶部, 打印本页, 试读结束…VIP…, 分享到, page-view counters."""
-    text = _sub_in_lines_holding(text, _NOISE_WORD, _WEB_NOISE_LINE)
-    return _sub_in_lines_holding(text, _COUNTER_WORD, _VIEW_COUNTER)
+    """Site furniture: 返回顶部, 打印本页, 试读结束…VIP…, 分享到, page-view counters.
+
+    Each furniture line holds one of _NOISE_WORDS, each counter one of _COUNTER_WORDS, and
+    neither reaches past its line: only the lines holding a word are looked at.
+    """
+    return _fix_lines_holding(text, _BOILERPLATE_WORD, _remove_boilerplate_in_line)
