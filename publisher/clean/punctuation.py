@@ -35,6 +35,7 @@ _MIXED_BRACKETS = (
     (re.compile(r"\(([^（）()\n]{0,40})）"), r"（\1）"),
 )
 _DOUBLE_QUOTES = re.compile("[“”\"]")
+_QUOTE_OR_BREAK = re.compile("[“”\"\n]")
 
 
 def _preceded_by(before: re.Pattern[str], repl: Callable[[re.Match[str]], str],
@@ -234,24 +235,6 @@ def _alternate_quotes(line: str) -> str:
     return "".join(out)
 
 
-def _quotes_alternate(text: str) -> bool:
-    """Does every double quotation mark pair up already, ``“`` then ``”`` in one paragraph (or are there none)?
-
-    Then :func:`pair_quotes` has nothing to do. ``str`` methods only: a character-class
-    pattern costs more than this over a long Chinese text.
-    """
-    if '"' in text:
-        return False
-    parts = text.split("“")
-    if "”" in parts[0]:
-        return False
-    for part in parts[1:]:
-        close = part.find("”")
-        if close < 0 or part.find("”", close + 1) >= 0 or part.find("\n", 0, close) >= 0:
-            return False
-    return True
-
-
 def pair_quotes(text: str) -> str:
     """Double quotation marks alternate open, close within a paragraph: ``“明细账“`` → ``“明细账”``.
 
@@ -259,16 +242,15 @@ def pair_quotes(text: str) -> str:
     quotation the source cut off, and guessing would change the meaning.
     ASCII ``"`` count as marks only in a paragraph with Chinese text.
     """
-    if _quotes_alternate(text):  # also where there are no marks at all
+    if "“" not in text and "”" not in text and '"' not in text:
         return text
-    out = []
-    for line in text.split("\n"):
-        if _quotes_alternate(line):
-            out.append(line)
-            continue
-        marks = _DOUBLE_QUOTES.findall(line)
-        if len(marks) % 2 or not _CJKISH_RE.search(line):
-            out.append(line)
-            continue
-        out.append(_alternate_quotes(line))
-    return "\n".join(out)
+    # The marks and line breaks alone, in order: where the marks pair up, removing each “” leaves
+    # nothing but line breaks. One pattern and str methods, however many marks a paragraph holds.
+    skeleton = "".join(_QUOTE_OR_BREAK.findall(text))
+    if not skeleton.replace("“”", "").replace("\n", ""):
+        return text
+    lines = text.split("\n")
+    for i, marks in enumerate(skeleton.split("\n")):  # the marks of each line
+        if marks.replace("“”", "") and not len(marks) % 2 and _CJKISH_RE.search(lines[i]):
+            lines[i] = _alternate_quotes(lines[i])
+    return "\n".join(lines)
