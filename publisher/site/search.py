@@ -262,6 +262,7 @@ def shard_count(documents: int) -> int:
     return min(MAX_SHARDS, _pow2(documents / block_count(documents) / DOCS_PER_SHARD))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every document at every build, in a long-running preview server too
 def _group_of(url: str, groups: int) -> int:
     return int.from_bytes(hashlib.sha256(url.encode()).digest()[:4], "big") % groups
 
@@ -270,7 +271,12 @@ TEXTS = f"{FOLDER}/text/"
 
 
 def text_name(doc: SearchDoc) -> str:
-    return hashlib.sha256(f"{FORMAT}\0{doc.key}".encode()).hexdigest()[:16]
+    return _text_name(doc.key)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _text_name(key: str) -> str:
+    return hashlib.sha256(f"{FORMAT}\0{key}".encode()).hexdigest()[:16]
 
 
 class PartCache:
