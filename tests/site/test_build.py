@@ -21,6 +21,7 @@ PARA = "这是一段足够长的正文内容，用来说明问题，并且以句
 
 def _project(tmp_path: Path, files: dict[str, str], config: str = "pdf = false\n") -> Path:
     """A project with these manuscripts; PDFs are off unless a test is about them (they take seconds)."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "publisher.toml").write_text(config, encoding="utf-8")
     for name, text in files.items():
         path = tmp_path / "content" / name
@@ -176,10 +177,26 @@ def test_rebuilds_remove_what_the_site_no_longer_has(tmp_path):
         assert "标题3" not in (site / "index.html").read_text(encoding="utf-8")
     assert not (site / "stray.txt").exists() and not (site / "1" / "extra").exists()
     fresh = tmp_path / "fresh"
-    fresh.mkdir()
     _project(fresh, {k: v for k, v in files.items() if k != "3.txt"})
     _build(fresh)
     assert _tree(site) == _tree(fresh / "site")
+
+
+def test_a_site_rebuilt_after_edits_is_the_site_built_afresh(tmp_path):
+    """Whatever a rebuild carries over, the result is what a first build of the same sources makes."""
+    files = {f"{n}.txt": f"标题{n}\n\n2020年1月{n}日\n\n{PARA}\n" for n in range(1, 5)}
+    root = _project(tmp_path / "edited", files)
+    _build(root)
+    content = root / "content"
+    (content / "5.md").write_text(f"---\ntitle: 新增的文稿\ndate: '2021-03-01'\nkeywords:\n- 党建\n---\n\n{PARA}\n",
+                                  encoding="utf-8")
+    _build(root)
+    (content / "2.txt").write_text(f"改过的标题\n\n2019年5月2日\n\n{PARA}\n", encoding="utf-8")
+    (content / "4.txt").unlink()
+    _build(root)
+    fresh = _project(tmp_path / "fresh", {p.name: p.read_text(encoding="utf-8") for p in content.iterdir()})
+    _build(fresh)
+    assert _tree(root / "site") == _tree(fresh / "site")
 
 
 def test_a_failing_document_is_reported_and_the_others_are_built(tmp_path):
