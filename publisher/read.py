@@ -98,11 +98,16 @@ def decode(data: bytes, encoding: str | None = None, *, name: str = "<bytes>") -
             return data.decode(encoding), encoding
         except LookupError:
             raise InputError(f"{name}: unknown encoding {encoding!r}") from None
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: cannot be read as {encoding} (byte {exc.start})") from None
+        except UnicodeError as exc:  # UnicodeDecodeError, and what codecs such as idna raise
+            where = f" (byte {exc.start})" if isinstance(exc, UnicodeDecodeError) else ""
+            raise InputError(f"{name}: cannot be read as {encoding}{where}") from None
     bom = _bom_encoding(data)
     if bom:
-        return data.decode(bom, errors="strict"), bom
+        try:
+            return data.decode(bom, errors="strict"), bom
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: begins with a {bom} byte-order mark but is not {bom} (byte {exc.start}); "
+                             "name its encoding with --encoding") from None
     utf16 = ("utf-16-le", "utf-16-be") if len(data) % 2 == 0 else ()
     if b"\x00" in data and utf16:
         # UTF-16 without BOM: its ASCII characters carry NUL bytes.

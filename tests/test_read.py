@@ -8,6 +8,8 @@ import json
 import opencc
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from publisher.cli import main
 from publisher.errors import InputError
@@ -93,8 +95,10 @@ def test_line_ends_form_feeds_and_invisible_characters(tmp_path):
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
         (bytes(range(256)) * 4, "binary"),
         (bytes(range(1, 256)) * 4, "binary"),  # control bytes but no NUL
+        (b"\xff\xfe\x1a\x4e\x00", "byte-order mark"),  # UTF-16 cut off in the middle of a character
+        (b"\xef\xbb\xbf\xe4\xb8\xad\xc3\x28", "byte-order mark"),  # UTF-8 BOM, then not UTF-8
     ],
-    ids=["empty", "blank", "png", "random-bytes", "controls-without-nul"],
+    ids=["empty", "blank", "png", "random-bytes", "controls-without-nul", "cut-utf16", "bom-not-utf8"],
 )
 def test_bad_input_gives_one_line_and_exit_2(tmp_path, content, message):
     path = tmp_path / "bad.txt"
@@ -137,3 +141,15 @@ def test_json_output_is_the_contract(tmp_path):
     assert doc["title"] == "在2020年党风廉政建设工作会议上的讲话"
     assert doc["blocks"][0] == {"type": "salutation", "text": "同志们："}
     assert {"type", "text"} <= set(doc["blocks"][1])
+
+
+@settings(max_examples=500)
+@given(st.tuples(st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"]), st.binary(max_size=64)).map(b"".join),
+       st.sampled_from([None, "utf-8", "gb18030", "utf-16", "idna", "big5"]))
+def test_any_bytes_are_read_or_refused_with_an_input_error(data: bytes, encoding: str | None) -> None:
+    """Whatever the bytes and the encoding asked for: text, or InputError (one line, exit 2), never another exception."""
+    try:
+        text, _ = decode(data, encoding)
+    except InputError:
+        return
+    assert isinstance(text, str)
