@@ -285,11 +285,10 @@ def serve(project: str, output: str | None, host: str, port: int, open_browser: 
             click.echo(f"error: {current.content}/{failure.source}: {failure.reason}", err=True)
         click.echo(f"rebuilt {report.documents} document(s): {len(report.written)} file(s) written", err=True)
 
-    rebuild()
     folders = [config.content_dir, root / "themes", root / "templates", builtin_themes()]
     serve_site(config.output_dir, rebuild, watch_folders=folders, watch_files=[root / CONFIG_NAME],
                host=host, port=port, open_browser=open_browser, poll=poll,
-               echo=lambda message: click.echo(message, err=True))
+               echo=lambda message: click.echo(message, err=True), build_first=True)
 
 
 @main.command()

@@ -14,6 +14,7 @@ output folder by a rename, and the server must serve the new one.
 from __future__ import annotations
 
 import contextlib
+import errno
 import mimetypes
 import os
 import shutil
@@ -332,10 +333,24 @@ def watch(folders: Sequence[Path], rebuild: Callable[[], object], on_built: Call
 def serve(folder: Path, rebuild: Callable[[], object], *, watch_folders: Sequence[Path] = (),
           watch_files: Sequence[Path] = (), host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
           poll: bool = False, stop: threading.Event | None = None,
-          echo: Callable[[str], None] | None = None) -> None:
-    """Serve ``folder`` (already built) and rebuild on change until Ctrl-C (or ``stop`` is set)."""
+          echo: Callable[[str], None] | None = None, build_first: bool = False) -> None:
+    """Serve ``folder`` and rebuild on change until Ctrl-C (or ``stop`` is set).
+
+    ``build_first``: build once before serving, once the address is taken (so that a port in
+    use is said at once, not after a build).
+    """
     say = echo or (lambda message: print(message, file=sys.stderr, flush=True))
-    server = SiteServer(folder, host, port)
+    try:
+        server = SiteServer(folder, host, port)
+    except OSError as exc:  # the port is taken, the address is not this machine's, …
+        hint = "; choose another --port (0 picks a free one)" if exc.errno == errno.EADDRINUSE else ""
+        raise PublisherError(f"cannot listen on {host}:{port}: {exc.strerror or exc}{hint}") from None
+    if build_first:
+        try:
+            rebuild()
+        except BaseException:
+            server.server_close()
+            raise
     thread = threading.Thread(target=server.serve_forever, name="publisher-serve", daemon=True)
     thread.start()
     say(f"serving {folder} at {server.url} (Ctrl-C to stop)")

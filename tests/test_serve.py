@@ -198,3 +198,19 @@ def test_watch_rebuilds_after_changes_and_survives_failures(tmp_path):
         stop.set()
         thread.join(timeout=5)
     assert not thread.is_alive()
+
+
+def test_a_port_in_use_is_one_clear_line_before_anything_is_built(tmp_path):
+    from click.testing import CliRunner
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.txt").write_text("标题\n\n正文内容。\n", encoding="utf-8")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", str(tmp_path), "--port", str(port)])
+    assert result.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "--port" in result.stderr
+    assert "Traceback" not in result.stderr and isinstance(result.exception, SystemExit)
+    assert not (tmp_path / "site").exists()
