@@ -187,10 +187,13 @@ def load_entries(content: Path, store: DocumentStore) -> tuple[list[Entry], list
     root = os.fspath(content)
     for key in find_sources(content):
         rel = Path(key)
+        path = os.path.join(root, key)
         try:
-            digest, cards = store.cards(os.path.join(root, key), key)
+            digest, cards = store.cards(path, key)
         except PublisherError as exc:
-            failures.append(Failure(rel, exc.format_message()))
+            # The failure names its source; the reader's message often begins with the path too.
+            message = exc.format_message()
+            failures.append(Failure(rel, message.removeprefix(f"{path}: ")))
             continue
         for i, card in enumerate(cards):
             base = card.meta.slug or slugify(os.path.splitext(key)[0].replace("/", "-"))

@@ -207,6 +207,7 @@ def test_a_failing_document_is_reported_and_the_others_are_built(tmp_path):
     assert result.exit_code == 1
     assert "bad.txt" in result.stderr and "is empty" in result.stderr
     assert "broken.md" in result.stderr and "front matter" in result.stderr
+    assert result.stderr.count("bad.txt") == 1  # named once, not by the report and again by the reader
     assert (root / "site" / "good" / "index.html").is_file()
 
 
