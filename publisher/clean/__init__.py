@@ -106,14 +106,16 @@ _MAX_PASSES = 4
 
 def _passes(text: str, options: CleanOptions, record: Callable[[str, str, str], None] | None = None) -> str:
     active = list(_active(options))
-    start = next((i for i, (name, _) in enumerate(active) if name == _SETTLE_FROM), len(active))
+    # The stretch begins where joining lines stands in the table, whether or not it is switched off.
+    settle_at = RULE_NAMES.index(_SETTLE_FROM)
+    start = next((i for i, (name, _) in enumerate(active) if RULE_NAMES.index(name) >= settle_at), len(active))
     for name, rule in active[:start]:
         after = rule(text, options)
         if record is not None and after != text:
             record(name, text, after)
         text = after
     stretch = active[start:]
-    if record is None and len(stretch) >= 2 and stretch[-1][0] == _SETTLE_TO:
+    if record is None and len(stretch) >= 2 and stretch[0][0] == _SETTLE_FROM and stretch[-1][0] == _SETTLE_TO:
         return _settle_changed_lines(text, stretch, options)
     return _settle(text, stretch, options, _MAX_PASSES, record)
 

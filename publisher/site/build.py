@@ -310,7 +310,7 @@ def build_site(config: SiteConfig, progress: Progress | None = None, render_pdfs
         target = f"{spare_dir}/{rel}"
         old = f"{out_dir}/{rel}"
         # The spare copy first: with builds taking turns between the two folders, an unchanged
-        # file is there already (made or linked by the build before last), and one stat says so.
+        # file is there already (made or linked by the build before last), and the listing says so.
         if (staging_manifest.get(rel) == out.key and rel in there.files) or \
                 (current.get(rel) == out.key and _link_same(old, target)):
             report.reused.append(rel)
