@@ -189,22 +189,43 @@ class _Handler(BaseHTTPRequestHandler):
     def _send_file(self, path: Path, status: HTTPStatus, send_body: bool) -> None:
         kind = content_type(path.name)
         with open(path, "rb") as fh:
-            if kind.startswith("text/html") and self.server.live_reload:
+            st = os.fstat(fh.fileno())
+            inject = kind.startswith("text/html") and self.server.live_reload
+            # A build writes a changed file anew (another inode); pages carry the build's number
+            # in their reload script. So this names the bytes sent, to the nanosecond.
+            etag = f'"{st.st_ino:x}-{st.st_size:x}-{st.st_mtime_ns:x}{f"-{self.server.generation}" if inject else ""}"'
+            if status == HTTPStatus.OK and self._client_has(etag):
+                self.send_response(HTTPStatus.NOT_MODIFIED)
+                self.send_header("ETag", etag)
+                self.send_header("Cache-Control", "no-cache")
+                self.end_headers()
+                return
+            etag_or_none = etag if status == HTTPStatus.OK else None
+            if inject:
                 data = inject_reload_script(fh.read(), self.server.generation)
-                self._headers(status, kind, len(data))
+                self._headers(status, kind, len(data), etag_or_none)
                 if send_body:
                     self.wfile.write(data)
                 return
-            size = os.fstat(fh.fileno()).st_size
-            self._headers(status, kind, size)
+            self._headers(status, kind, st.st_size, etag_or_none)
             if send_body:
                 shutil.copyfileobj(fh, self.wfile)
 
-    def _headers(self, status: HTTPStatus, kind: str, length: int) -> None:
+    def _client_has(self, etag: str) -> bool:
+        """If-None-Match names this version (the search page asks again for its index manifest at every query)."""
+        wanted = self.headers.get("If-None-Match")
+        if not wanted:
+            return False
+        tags = [t.strip().removeprefix("W/") for t in wanted.split(",")]
+        return etag in tags or "*" in tags
+
+    def _headers(self, status: HTTPStatus, kind: str, length: int, etag: str | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(length))
         self.send_header("Cache-Control", "no-cache")
+        if etag is not None:
+            self.send_header("ETag", etag)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()
 
