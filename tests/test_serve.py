@@ -48,11 +48,13 @@ def server(site: Path):
     thread.join(timeout=5)
 
 
-def raw_get(srv: SiteServer, target: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+def raw_get(srv: SiteServer, target: str, method: str = "GET", *,
+            headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     """Send the request target exactly as given (no client-side normalisation) and read the answer."""
     host, port = srv.server_address[:2]
+    extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
     with socket.create_connection((host, port), timeout=5) as sock:
-        sock.sendall(f"{method} {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode("latin-1"))
+        sock.sendall(f"{method} {target} HTTP/1.1\r\nHost: x\r\n{extra}Connection: close\r\n\r\n".encode("latin-1"))
         data = b""
         while chunk := sock.recv(65536):
             data += chunk
@@ -216,33 +218,20 @@ def test_a_port_in_use_is_one_clear_line_before_anything_is_built(tmp_path):
     assert not (tmp_path / "site").exists()
 
 
-def _get_with(srv: SiteServer, target: str, etag: str) -> tuple[int, dict[str, str], bytes]:
-    host, port = srv.server_address[:2]
-    with socket.create_connection((host, port), timeout=5) as sock:
-        sock.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\nIf-None-Match: {etag}\r\nConnection: close\r\n\r\n"
-                     .encode("latin-1"))
-        data = b""
-        while chunk := sock.recv(65536):
-            data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    return int(lines[0].split()[1]), {k.lower(): v.strip() for k, _, v in (ln.partition(":") for ln in lines[1:])}, body
-
-
 def test_unchanged_files_are_not_sent_again_and_changed_ones_are(server, site):
     """Conditional requests: the search page revalidates its manifest at every query."""
     status, headers, body = raw_get(server, "/data.json")
     etag = headers["etag"]
     assert status == 200 and body
-    status, headers, body = _get_with(server, "/data.json", etag)
+    status, headers, body = raw_get(server, "/data.json", headers={"If-None-Match": etag})
     assert status == 304 and body == b"" and headers["etag"] == etag
     replacement = site / "data.json.new"  # as a build writes it: a new file in its place
     replacement.write_text('{"html": "new"}\n', encoding="utf-8")
     replacement.replace(site / "data.json")
-    status, headers, body = _get_with(server, "/data.json", etag)
+    status, headers, body = raw_get(server, "/data.json", headers={"If-None-Match": etag})
     assert status == 200 and b"new" in body and headers["etag"] != etag
     page_tag = raw_get(server, "/")[1]["etag"]
     server.notify_reload()  # a finished build changes the reload script in every page
-    status, _, body = _get_with(server, "/", page_tag)
+    status, _, body = raw_get(server, "/", headers={"If-None-Match": page_tag})
     assert status == 200 and b"data-publisher-reload" in body
     assert raw_get(server, "/no/such/page/")[1].get("etag") is None

@@ -424,14 +424,19 @@ def test_search_js_snippets_mark_the_query_and_keep_markup_as_text():
     assert out["before"] and out["after"]
 
 
-def test_each_edition_keeps_its_own_groups(tmp_path, monkeypatch):
-    """zh-Hans and zh-Hant each have an index; a changed document re-indexes one group of each."""
-    root = tmp_path / "editions"
+def _forty_notices(root: Path, settings: str) -> Path:
+    """A project of 40 short notices, all about 党风廉政建设."""
     (root / "content").mkdir(parents=True)
-    (root / "publisher.toml").write_text('pdf = false\nvariants = ["zh-Hans", "zh-Hant"]\n', encoding="utf-8")
+    (root / "publisher.toml").write_text(settings, encoding="utf-8")
     for n in range(40):
         (root / "content" / f"{n:02d}.txt").write_text(f"关于第{n}项工作的通知\n\n各单位：\n\n请加强党风廉政建设，第{n}项工作要抓好落实。\n",
                                                        encoding="utf-8")
+    return root
+
+
+def test_each_edition_keeps_its_own_groups(tmp_path, monkeypatch):
+    """zh-Hans and zh-Hant each have an index; a changed document re-indexes one group of each."""
+    root = _forty_notices(tmp_path / "editions", 'pdf = false\nvariants = ["zh-Hans", "zh-Hant"]\n')
     indexed: list[int] = []
     real = search.index_group
     monkeypatch.setattr(search, "index_group", lambda group, shards: indexed.append(len(group)) or real(group, shards))
@@ -448,12 +453,7 @@ def test_each_edition_keeps_its_own_groups(tmp_path, monkeypatch):
 
 
 def test_a_one_document_rebuild_writes_one_block_of_the_index(tmp_path, monkeypatch):
-    root = tmp_path / "blocks"
-    (root / "content").mkdir(parents=True)
-    (root / "publisher.toml").write_text("pdf = false\n", encoding="utf-8")
-    for n in range(40):
-        (root / "content" / f"{n:02d}.txt").write_text(f"关于第{n}项工作的通知\n\n各单位：\n\n请加强党风廉政建设，第{n}项工作要抓好落实。\n",
-                                                       encoding="utf-8")
+    root = _forty_notices(tmp_path / "blocks", "pdf = false\n")
     monkeypatch.setattr(search, "BLOCK_SIZE", 8)
     build_site(load_config(root))
     manifest = json.loads((root / "site" / MANIFEST).read_bytes())
