@@ -366,6 +366,8 @@ def clean_line_breaks(text: str) -> str:
     """Join lines broken inside a sentence back into their paragraph."""
     lines = text.split("\n")
     page = _reading(lines)
+    if page is None:
+        return _join_lines_running_on(text, lines)
     blank_paragraphs = uses_blank_lines(lines)
     out: list[str] = []
     last_physical = ""  # the last source line merged into out[-1]
@@ -375,14 +377,8 @@ def clean_line_breaks(text: str) -> str:
             pending_blanks.append(line)
             continue
         can_join = bool(out) and out[-1].strip() and (not pending_blanks or not blank_paragraphs)
-        if can_join and pending_blanks and page is None:
-            # A blank line in text that does not use blank lines between paragraphs:
-            # join only a sentence plainly cut in two (a page break inside it).
-            can_join = not ends_sentence(last_physical) and _longer_than(last_physical, SHORT_LINE)
         if can_join:
-            if page is None:
-                can_join = _continues(last_physical, line)
-            elif page.usual_indent is not None and starts_indented_paragraph(line, page.usual_indent):
+            if page.usual_indent is not None and starts_indented_paragraph(line, page.usual_indent):
                 can_join = False
             else:
                 after = lines[k + 1] if k + 1 < len(lines) and lines[k + 1].strip() else None
@@ -396,4 +392,42 @@ def clean_line_breaks(text: str) -> str:
             out.append(line)
         last_physical = line.strip()
     out.extend(pending_blanks)
+    return "\n".join(out)
+
+
+def _join_lines_running_on(text: str, lines: list[str]) -> str:
+    """Paragraph-per-line text: each line that runs on (:func:`_runs_on`) is joined to the next
+    one where that continues its sentence, across blank lines only where the text does not
+    separate paragraphs by them (a page break cut the sentence).
+
+    Only those lines are looked at: most paragraph-per-line texts have none or a few (a Word
+    copy, or any text cleaned once), and walking every line was most of the cost of cleaning it.
+    """
+    running_on = [k for k, line in enumerate(lines) if _runs_on(line)]
+    if not running_on:
+        return text
+    blank_paragraphs = uses_blank_lines(lines)
+    goes_on: dict[int, int] = {}  # line → the line it is joined to
+    for k in running_on:
+        j = k + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j < len(lines) and not (j > k + 1 and blank_paragraphs) and _continues(lines[k].strip(), lines[j]):
+            goes_on[k] = j
+    if not goes_on:
+        return text
+    joined = set(goes_on.values())
+    out: list[str] = []
+    last = 0
+    for k in goes_on:  # in order of the lines
+        if k in joined:
+            continue  # joined to the line before, with it
+        out.extend(lines[last:k])
+        paragraph = lines[k]
+        while k in goes_on:
+            k = goes_on[k]
+            paragraph = join_pair(paragraph, lines[k])
+        out.append(paragraph)
+        last = k + 1
+    out.extend(lines[last:])
     return "\n".join(out)

@@ -22,6 +22,12 @@ def test_a_long_line_broken_mid_sentence_is_joined():
     assert clean_line_breaks(f"{LONG}\n“四风”，大家刚开始都不适应。") == f"{LONG}“四风”，大家刚开始都不适应。"
 
 
+def test_a_sentence_broken_over_three_lines_and_a_page_break_is_joined_between_untouched_paragraphs():
+    first, second, last = LONG, LONG.replace("正文", "报告"), "“四风”，大家刚开始都不适应。"
+    text = f"标题\n开头一段。\n{first}\n{second}\n\n{last}\n结尾一段。"
+    assert clean_line_breaks(text) == f"标题\n开头一段。\n{first}{second}{last}\n结尾一段。"
+
+
 def test_joining_next_to_latin_leaves_one_space():
     assert join_pair("这是 Python", "code 的例子") == "这是 Python code 的例子"
     assert join_pair("中文", "English") == "中文English"
