@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Block
 from .lines import HEADING_WIDTH, Line
@@ -19,8 +19,7 @@ _FIRST_SENTENCE = re.compile(r"^.+?[。！？!?](?:[”’])?")
 _SECTION_FAMILIES = ("cn_comma", "chapter", "section")
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):
     """A block before heading levels are known: headings carry their numbering family."""
 
     type: str
