@@ -7,6 +7,7 @@ of a numbered item, and the structure stage builds its outline from the same for
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -14,6 +15,7 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 CN_NUMERAL = "[一二三四五六七八九十]{1,3}"
 
 
+@cache  # asked for every numbered line; the markers' numerals are at most three characters
 def cn_to_int(numeral: str) -> int | None:
     """一 → 1, 十二 → 12, 二十三 → 23; None for what is not a numeral below 100."""
     if not numeral:
@@ -98,5 +100,5 @@ def match_marker(line: str) -> Marker | None:
             if value is None:
                 continue
             number = value
-        return Marker(family=family, number=number, text=m.group(0))
+        return Marker(family, number, m.group(0))
     return None
