@@ -6,7 +6,8 @@ import re
 
 # Each rule first asks cheaply (``in``) whether there is anything to do:
 # most texts have no CR, no zero-width characters, no indentation.
-_LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x85]")
+# CRLF is replaced as a string first: a pattern with it in a branch is tried at every position.
+_LINE_ENDS = re.compile("[\r\u2028\u2029\x0b\x85]")
 _OTHER_LINE_ENDS = "\r\u2028\u2029\x0b\x85"
 # Zero-width characters, soft hyphens, BOMs inside text, bidi marks; and C0/C1 controls
 # other than tab, line feed and form feed (page breaks are read by the residue rules).
@@ -18,13 +19,14 @@ _LINE_SPACE = " \u3000"
 # Runs of ASCII spaces inside a line (layout padding such as 编发       2019年). Written to start
 # with two literal spaces: the engine then looks for them as fast as str.find.
 _SPACE_RUNS = re.compile("  +(?=\\S)")
-_BLANK_RUNS = re.compile(r"\n{3,}")
+_BLANK_RUNS = re.compile(r"\n\n\n+")  # not \n{3,}: a pattern starting with a repeat is tried everywhere
 
 
 def normalize_line_ends(text: str) -> str:
     """CRLF, CR, Unicode line and paragraph separators → LF."""
     if not any(c in text for c in _OTHER_LINE_ENDS):
         return text
+    text = text.replace("\r\n", "\n")
     return _LINE_ENDS.sub("\n", text)
 
 
