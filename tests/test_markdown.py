@@ -16,7 +16,14 @@ from publisher.cli import main
 from publisher.markdown_reader import read_markdown
 from publisher.model import Block, Document, Meta
 from publisher.pipeline import convert_file
-from publisher.write.markdown import dump_front_matter, escape, render_markdown
+from publisher.write.markdown import (
+    dump_front_matter,
+    escape,
+    holds_inline_markup,
+    render_block,
+    render_blocks,
+    render_markdown,
+)
 
 from .conftest import seed, seed_paths
 
@@ -44,6 +51,22 @@ def _rendered_text(markdown: str) -> str:
 )
 def test_escaped_text_renders_back_unchanged(text):
     assert _rendered_text(escape(text)) == text
+
+
+_PIECES = st.sampled_from(["一要聚焦", "。", "**", "_", "[x]", "<b>", "&", "~", "|", "`", "\\", "1.", "é", "𠀀", " "])
+
+
+@given(st.lists(st.tuples(st.sampled_from(["paragraph", "heading", "note", "lead"]),
+                          st.lists(_PIECES, min_size=1, max_size=6).map("".join)), max_size=5))
+def test_blocks_render_as_each_would_alone_whether_or_not_the_document_holds_markup(blocks):
+    # render_blocks looks once at the whole document for markup characters; each block on its
+    # own is always looked at.
+    made = [Block("heading", text, level=1) if kind == "heading" else
+            Block("paragraph", text, lead=text[:3]) if kind == "lead" else Block(kind, text)
+            for kind, text in blocks]
+    assert render_blocks(made) == [render_block(b) for b in made]
+    assert holds_inline_markup("".join(text for _, text in blocks)) == any(
+        c in text for _, text in blocks for c in "\\`*_[]<>&~|")
 
 
 def test_placeholders_never_become_emphasis():

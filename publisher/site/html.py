@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
 from ..model import Document
-from ..write.markdown import render_block
+from ..write.markdown import render_blocks
 from .urls import slugify
 
 _BLOCK_CLASSES = {"salutation": "salutation", "signature": "signature", "date": "closing-date", "note": "note"}
@@ -93,5 +93,5 @@ def render_body(doc: Document) -> str:
     anchors = block_anchors(doc)
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.core.ruler.push("publisher_blocks", _attach(doc, anchors))
-    source = "\n\n".join(render_block(b) for b in doc.blocks) + "\n"
+    source = "\n\n".join(render_blocks(doc.blocks)) + "\n"
     return md.render(source)
