@@ -126,12 +126,12 @@ def convert(paths: tuple[str, ...], output: str | None, fmt: str, encoding: str 
         if isinstance(outcome, PublisherError):
             _report(outcome)
             failed += 1
+        elif output is not None:
+            _write(outcome, Path(output))  # as each arrives: writing overlaps the workers' converting
         else:
             results.append(outcome)
     if output is None:
         _print(results, fmt, several=len(files) > 1)
-    else:
-        _write(results, Path(output))
     if failed:
         sys.exit(2)
 
@@ -175,13 +175,12 @@ def _print(results: list[_Rendered], fmt: str, several: bool) -> None:
     click.echo("\n".join(text for r in results for text in r.markdown), nl=False)
 
 
-def _write(results: list[_Rendered], out: Path) -> None:
-    for r in results:
-        for name, text in r.files():
-            target = out / name
-            if is_markdown(r.source) and Path(r.source).resolve() == target.resolve():
-                raise PublisherError(f"{r.source}: would overwrite its own source; choose another --output")
-            _write_atomic(target, text)
+def _write(rendered: _Rendered, out: Path) -> None:
+    for name, text in rendered.files():
+        target = out / name
+        if is_markdown(rendered.source) and Path(rendered.source).resolve() == target.resolve():
+            raise PublisherError(f"{rendered.source}: would overwrite its own source; choose another --output")
+        _write_atomic(target, text)
 
 
 @main.command()
