@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from .chars import CJK_PUNCT, HAN, is_cjk_char
 
+#: What fullwidth_alnum changes: full-width digits and Latin letters, and the full-width point.
+FULLWIDTH_ALNUM = "０-９Ａ-Ｚａ-ｚ．"
 _FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 # Every pattern a rule runs over a whole text starts with a literal character (or a class): the
 # engine then skips to where one stands. One that starts with a repeat (x{2,}) or a look-behind

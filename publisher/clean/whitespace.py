@@ -7,13 +7,16 @@ import re
 # Each rule first asks cheaply (``in``) whether there is anything to do:
 # most texts have no CR, no zero-width characters, no indentation.
 # CRLF is replaced as a string first: a pattern with it in a branch is tried at every position.
-_LINE_ENDS = re.compile("[\r\u2028\u2029\x0b\x85]")
-_OTHER_LINE_ENDS = "\r\u2028\u2029\x0b\x85"
-# Zero-width characters, soft hyphens, BOMs inside text, bidi marks; and C0/C1 controls
-# other than tab, line feed and form feed (page breaks are read by the residue rules).
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
-_ODD_SPACE_CHARS = "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
-_ODD_SPACES = re.compile(f"[{_ODD_SPACE_CHARS}]")
+#: Line ends other than LF (a character class body, as the other character sets of this module).
+OTHER_LINE_ENDS = "\r\u2028\u2029\x0b\x85"
+_LINE_ENDS = re.compile(f"[{OTHER_LINE_ENDS}]")
+#: Zero-width characters, soft hyphens, BOMs inside text, bidi marks; and C0/C1 controls
+#: other than tab, line feed and form feed (page breaks are read by the residue rules).
+INVISIBLE = "\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+#: Spaces other than the ASCII and the full-width one: tab, NBSP, typographic spaces.
+ODD_SPACES = "\t\u00a0\u2000-\u200a\u202f\u205f"
+_ODD_SPACES = re.compile(f"[{ODD_SPACES}]")
 # Indentation and trailing space: ASCII and full-width spaces at the start and end of a line.
 _LINE_SPACE = " \u3000"
 # Runs of ASCII spaces inside a line (layout padding such as 编发       2019年). Written to start
@@ -24,7 +27,7 @@ _BLANK_RUNS = re.compile(r"\n\n\n+")  # not \n{3,}: a pattern starting with a re
 
 def normalize_line_ends(text: str) -> str:
     """CRLF, CR, Unicode line and paragraph separators → LF."""
-    if not any(c in text for c in _OTHER_LINE_ENDS):
+    if not any(c in text for c in OTHER_LINE_ENDS):
         return text
     text = text.replace("\r\n", "\n")
     return _LINE_ENDS.sub("\n", text)
@@ -35,13 +38,16 @@ def remove_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+def replace_odd_spaces(text: str) -> str:
+    """NBSP, tabs and typographic spaces → space (normalize_spaces then treats them as any space)."""
+    return _ODD_SPACES.sub(" ", text)
+
+
 def normalize_spaces(text: str) -> str:
-    """NBSP, tabs and typographic spaces → space; no indentation, trailing or repeated spaces.
+    """No indentation, trailing or repeated spaces (ASCII and full-width at the line ends).
 
     A full-width space inside a line (第一章　总则) is a separator and stays.
     """
-    if any(c in text for c in _ODD_SPACE_CHARS):
-        text = _ODD_SPACES.sub(" ", text)
     # One-character checks first: they are cheaper than the two-character ones they save.
     space, wide_space = " " in text, "\u3000" in text
     if not space and not wide_space:

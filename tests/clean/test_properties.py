@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from publisher.clean import RULE_NAMES, CleanOptions, _passes, apply_rule, clean
+from publisher.clean import _ANY_ONLY_WITH, _ONLY_WITH, RULE_NAMES, CleanOptions, _idle, _passes, apply_rule, clean
 from publisher.clean.residue import remove_running_headers
 from publisher.structure import structure
 from publisher.write.markdown import render_markdown
@@ -124,3 +124,31 @@ def test_cleaning_with_a_rule_switched_off_is_idempotent_too(text: str, off: str
     options = CleanOptions(disabled=frozenset({off}))
     once = clean(text, options)
     assert clean(once, options) == once
+
+
+# The characters the skipped rules look for, and some of each kind, for the two tests below.
+_RARE = "\u00a0\t\u2003\u202f\u200b\u200d\u00ad\ufeff\u202a\x01\x7f\r\u2028\x0b\x85\f３Ａｚ．"
+
+
+@_SETTINGS
+@given(st.text(alphabet=_ALPHABET + _RARE, max_size=300), st.sampled_from(RULE_NAMES),
+       st.sampled_from(["official", "pangu"]))
+def test_no_rule_puts_in_a_character_that_lets_a_skipped_rule_run(text: str, name: str, spacing: str) -> None:
+    """What lets cleaning look for these characters once, at the start, and skip rules by it."""
+    after = apply_rule(name, text, CleanOptions(spacing=spacing))  # type: ignore[arg-type]
+    assert set(_ANY_ONLY_WITH.findall(after)) <= set(_ANY_ONLY_WITH.findall(text))
+
+
+@_SETTINGS
+@given(st.text(alphabet=_ALPHABET + _RARE, max_size=300), st.sampled_from(sorted(_ONLY_WITH)))
+@example("3．5", "fullwidth_alnum")  # the full-width point changes only between digits: rare in generated text
+def test_a_skipped_rule_has_nothing_to_do(text: str, name: str) -> None:
+    text = re.sub(f"[{_ONLY_WITH[name]}]", "", text)
+    assert name in _idle(text)
+    assert apply_rule(name, text) == text
+
+
+@pytest.mark.parametrize("name", sorted(_ONLY_WITH))
+def test_each_skippable_rule_is_skipped_only_without_its_characters(name: str) -> None:
+    assert name in _idle("今天我们召开会议，“明细账”（一）……\n\n二、3月1日 A.")
+    assert name not in _idle("今天" + _ONLY_WITH[name][0] + "会议")
