@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 from click.testing import CliRunner
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -143,6 +143,7 @@ _FM_TEXT = st.one_of(st.text(), st.text(st.sampled_from("党风廉政𠀀䶮，�
 @settings(max_examples=300)
 @given(st.dictionaries(st.sampled_from(["title", "date", "summary", "keywords", "slug"]),
                        st.one_of(_FM_TEXT, st.lists(_FM_TEXT, max_size=3))))
+@example({"date": "2019-01-17", "title": "123", "keywords": ["yes", "null", "1.5", "~"], "summary": ""})
 def test_front_matter_is_what_pyyaml_writes_whichever_emitter_runs(data: dict[str, object]) -> None:
     expected = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
     assert dump_front_matter(data) == expected

@@ -152,3 +152,13 @@ def test_a_skipped_rule_has_nothing_to_do(text: str, name: str) -> None:
 def test_each_skippable_rule_is_skipped_only_without_its_characters(name: str) -> None:
     assert name in _idle("今天我们召开会议，“明细账”（一）……\n\n二、3月1日 A.")
     assert name not in _idle("今天" + _ONLY_WITH[name][0] + "会议")
+
+
+@_SETTINGS
+@given(texts)
+def test_marks_between_chinese_convert_as_one_pattern_over_the_text_would(text: str) -> None:
+    from publisher.clean.punctuation import _CJKISH, _HALF_NOT_BETWEEN_CJK, _convert_between_cjk
+
+    for half, not_between, full in _HALF_NOT_BETWEEN_CJK:
+        between = re.compile(f"{re.escape(half)}(?<={_CJKISH}.)(?={_CJKISH})")
+        assert _convert_between_cjk(text, half, not_between, full) == between.sub(full, text)
