@@ -24,11 +24,15 @@ DATE_NUMERIC = re.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
 _DATE_LINE = re.compile(
     r"^[（(]?\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})\s*[）)]?$")
 _SEPARATOR = re.compile(r"^篇\s*(\d{1,3})\s*[:：]\s*(?P<title>.*)$")
+# The characters each of those patterns can start a line with. Every line is asked whether it is
+# a note, a date, a separator, several times: its first character answers most cheaply.
+_NOTE_STARTS = "【[编按"
+_DATE_LINE_STARTS = "（(12"
 
 
 @dataclass(slots=True)
 class Line:
-    """A non-blank line of cleaned text. Never changed once made (not frozen: every line of every
+    """A non-blank line of cleaned text, stripped. Never changed once made (not frozen: every line of every
     text is one of these, and a frozen dataclass takes three times as long to make)."""
 
     text: str
@@ -68,16 +72,16 @@ class Line:
 
     @property
     def is_note(self) -> bool:
-        return bool(_NOTE.match(self.text))
+        return self.text[:1] in _NOTE_STARTS and _NOTE.match(self.text) is not None
 
     @property
     def is_date(self) -> bool:
-        return bool(_DATE_LINE.match(self.text))
+        return self.text[:1] in _DATE_LINE_STARTS and _DATE_LINE.match(self.text) is not None
 
     @property
     def separator_title(self) -> str | None:
         """``篇2:标题`` between the articles of a web compilation: the announced title."""
-        m = _SEPARATOR.match(self.text)
+        m = _SEPARATOR.match(self.text) if self.text.startswith("篇") else None
         return m.group("title").strip() if m else None
 
     @property

@@ -20,14 +20,15 @@ _INLINE_SPECIAL_CHARS = "\\`*_[]<>&~|"
 _INLINE_SPECIAL = re.compile(f"[{re.escape(_INLINE_SPECIAL_CHARS)}]")
 _INLINE_SPECIAL_BYTES = re.compile(_INLINE_SPECIAL.pattern.encode("ascii"))
 _LINE_START = re.compile(r"^(#|>|[-+=](?=\s|$)|\d{1,9}(?=[.)]))")
-_TRAILING_MARKS = re.compile(r"[。！？!?：:；;，,、]+$")
+_LINE_START_CHARS = "#>-+=0123456789"  # what _LINE_START can begin with: most lines are asked nothing more
+_TRAILING_MARKS = "。！？!?：:；;，,、"
 
 
 def escape_inline(text: str) -> str:
     """Escape what CommonMark would read as inline markup (``**`` stays two asterisks)."""
     # A function, not the template r"\\\1": re prepares a template at every call, and most
-    # paragraphs hold nothing to escape.
-    return _INLINE_SPECIAL.sub(_backslashed, text)
+    # paragraphs hold nothing to escape, which the look at their ASCII characters alone tells.
+    return _INLINE_SPECIAL.sub(_backslashed, text) if holds_inline_markup(text) else text
 
 
 def _backslashed(m: re.Match[str]) -> str:
@@ -51,7 +52,7 @@ def escape(text: str, inline: bool = True) -> str:
     """
     if inline:
         text = escape_inline(text)
-    m = _LINE_START.match(text)
+    m = _LINE_START.match(text) if text[:1] and text[0] in _LINE_START_CHARS else None
     if m:
         if m.group(1)[0].isdigit():
             end = m.end()
@@ -64,7 +65,7 @@ def escape(text: str, inline: bool = True) -> str:
 def _lead_paragraph(block: Block, inline: bool) -> str:
     lead = block.lead or ""
     rest = block.text[len(lead):]
-    core = _TRAILING_MARKS.sub("", lead)
+    core = lead.rstrip(_TRAILING_MARKS)
     marks = lead[len(core):]
     if not core:
         return escape(block.text, inline)
