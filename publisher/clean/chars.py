@@ -14,6 +14,8 @@ CJK_CLOSING = "，。、；：？！”’）》〉】〕」』…"
 CJK_OPENING = "“‘（《〈【〔「『"
 #: Characters that end a sentence (full and half width), possibly before a closing quote.
 SENTENCE_END = "。！？!?…；;"
+#: The last characters that end a line's sentence for :func:`ends_sentence`: those and a colon.
+ENDS_SENTENCE = SENTENCE_END + "：:"
 
 HAN_RE = re.compile(f"[{HAN}]")
 CJK_CLASS = f"[{HAN}{CJK_PUNCT}]"
@@ -67,6 +69,6 @@ def ends_sentence(line: str) -> bool:
     stripped = line.rstrip().rstrip("”’」』)）\"'")
     if not stripped:
         return False
-    if stripped[-1] in SENTENCE_END + "：:":
+    if stripped[-1] in ENDS_SENTENCE:
         return True
     return stripped[-1] == "." and len(stripped) > 1 and not stripped[-2].isascii()

@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from ..fields import has_field, is_separator
 from ..numbering import match_marker
-from .chars import CJK_PUNCT, HAN, SENTENCE_END, display_width, ends_sentence
+from .chars import CJK_PUNCT, ENDS_SENTENCE, HAN, SENTENCE_END, display_width, ends_sentence
 
 #: A line this wide (in columns, CJK = 2) or less is a title, heading or fragment, not running text.
 SHORT_LINE = 60
@@ -403,7 +403,9 @@ def _join_lines_running_on(text: str, lines: list[str]) -> str:
     Only those lines are looked at: most paragraph-per-line texts have none or a few (a Word
     copy, or any text cleaned once), and walking every line was most of the cost of cleaning it.
     """
-    running_on = [k for k, line in enumerate(lines) if _runs_on(line)]
+    # A line whose last character ends a sentence does not run on, nor does a blank one (""
+    # is in any string): asked first, that settles most lines without a call.
+    running_on = [k for k, line in enumerate(lines) if line[-1:] not in ENDS_SENTENCE and _runs_on(line)]
     if not running_on:
         return text
     blank_paragraphs = uses_blank_lines(lines)

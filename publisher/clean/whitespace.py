@@ -48,17 +48,41 @@ def normalize_spaces(text: str) -> str:
 
     A full-width space inside a line (第一章　总则) is a separator and stays.
     """
-    # One-character checks first: they are cheaper than the two-character ones they save.
     space, wide_space = " " in text, "\u3000" in text
     if not space and not wide_space:
         return text
-    if text.startswith((" ", "\u3000")) or (space and "\n " in text) or (wide_space and "\n\u3000" in text):
+    leading, trailing, repeated = _space_sites(text, space, wide_space)
+    if leading:
         text = "\n".join(line.lstrip(_LINE_SPACE) for line in text.split("\n"))
-    if text.endswith((" ", "\u3000")) or (space and " \n" in text) or (wide_space and "\u3000\n" in text):
+    if trailing:
         text = "\n".join(line.rstrip(_LINE_SPACE) for line in text.split("\n"))
-    if not space or "  " not in text:
+    if not repeated:
         return text
     return _SPACE_RUNS.sub(lambda m: " " if m.start() and not text[m.start() - 1].isspace() else m.group(), text)
+
+
+#: Up to this many spaces, each is looked at where it stands; more (a PDF copy's), the text is searched.
+_FEW_SPACES = 32
+
+
+def _space_sites(text: str, space: bool, wide_space: bool) -> tuple[bool, bool, bool]:
+    """Does a space (ASCII or full-width) start a line, end one; do two ASCII spaces stand together?"""
+    if text.count(" ") + text.count("\u3000") <= _FEW_SPACES:
+        # Most texts hold a few spaces or none: finding each is a fraction of a search for
+        # "\n " and " \n" and "  ", which are two characters long and slower to look for.
+        leading = trailing = repeated = False
+        end = len(text) - 1
+        for mark in (" ", "\u3000"):
+            i = text.find(mark)
+            while i >= 0:
+                leading = leading or i == 0 or text[i - 1] == "\n"
+                trailing = trailing or i == end or text[i + 1] == "\n"
+                repeated = repeated or (mark == " " and i < end and text[i + 1] == " ")
+                i = text.find(mark, i + 1)
+        return leading, trailing, repeated
+    leading = text.startswith((" ", "\u3000")) or (space and "\n " in text) or (wide_space and "\n\u3000" in text)
+    trailing = text.endswith((" ", "\u3000")) or (space and " \n" in text) or (wide_space and "\u3000\n" in text)
+    return leading, trailing, space and "  " in text
 
 
 def collapse_blank_lines(text: str) -> str:

@@ -162,3 +162,14 @@ def test_marks_between_chinese_convert_as_one_pattern_over_the_text_would(text: 
     for half, not_between, full in _HALF_NOT_BETWEEN_CJK:
         between = re.compile(f"{re.escape(half)}(?<={_CJKISH}.)(?={_CJKISH})")
         assert _convert_between_cjk(text, half, not_between, full) == between.sub(full, text)
+
+
+@_SETTINGS
+@given(st.text(alphabet=" \u3000\n一二ab", max_size=80))
+def test_where_spaces_stand_is_told_alike_by_looking_at_each_or_by_searching(text: str) -> None:
+    from publisher.clean.whitespace import _space_sites
+
+    expected = (text.startswith((" ", "\u3000")) or "\n " in text or "\n\u3000" in text,
+                text.endswith((" ", "\u3000")) or " \n" in text or "\u3000\n" in text,
+                "  " in text)
+    assert _space_sites(text, " " in text, "\u3000" in text) == expected
