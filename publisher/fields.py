@@ -45,10 +45,13 @@ WEB_FIELD = re.compile(r"(?P<label>本文关键词|本文简介|本文内容)[:�
 
 def has_field(line: str) -> bool:
     """Is this a labelled metadata line rather than running text?"""
-    if WEB_FIELD.search(line):
-        return True
-    m = FIELD.match(line.strip())
-    return bool(m) and len(line.strip()) <= 80
+    return WEB_FIELD.search(line) is not None or starts_with_field(line)
+
+
+def starts_with_field(line: str) -> bool:
+    """Does this short line start with a label (发布时间：…)? :func:`has_field` without the web labels."""
+    stripped = line.strip()
+    return len(stripped) <= 80 and FIELD.match(stripped) is not None
 
 #: ``篇2:标题``: the line a web compilation puts before each article after the first.
 SEPARATOR = re.compile(r"^篇\s*\d{1,3}\s*[:：]")

@@ -132,7 +132,7 @@ def read_markdown(text: str, name: str = "<markdown>") -> Document:
                 blocks.append(Block("note", content))
             else:
                 lead = _lead(tok)
-                line = Line(content, blank_before=True, number=tok.map[0] + 1 if tok.map else 0)
+                line = Line.alone(content, number=tok.map[0] + 1 if tok.map else 0)
                 if line.is_salutation:
                     blocks.append(Block("salutation", content))
                 else:
@@ -154,8 +154,8 @@ def _closing(blocks: list[Block]) -> list[Block]:
         n += 1
     if not n:
         return blocks
-    lines = [Line(b.text, True, 0) for b in blocks[len(blocks) - n:]]
-    _body, tail = closing([Line("", True, 0), *lines])
+    lines = [Line.alone(b.text) for b in blocks[len(blocks) - n:]]
+    _body, tail = closing([Line.alone(""), *lines])
     if not tail:
         return blocks
     return blocks[: len(blocks) - len(tail)] + tail

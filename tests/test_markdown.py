@@ -19,6 +19,7 @@ from publisher.pipeline import convert_file
 from publisher.write.markdown import (
     dump_front_matter,
     escape,
+    escape_inline,
     holds_inline_markup,
     render_block,
     render_blocks,
@@ -151,3 +152,11 @@ def test_front_matter_is_what_pyyaml_writes_whichever_emitter_runs(data: dict[st
 
 def test_front_matter_keeps_characters_outside_the_bmp_as_written() -> None:
     assert dump_front_matter({"title": "关于𠀾字的说明"}) == "title: 关于𠀾字的说明\n"
+
+
+@settings(max_examples=300)
+@given(st.text(st.sampled_from("\\`*_[]<>&~|#>-+=1.) 党风廉政，。𠀀ab")))
+def test_inline_escaping_puts_one_backslash_before_each_markup_character(text: str) -> None:
+    from publisher.write.markdown import _INLINE_SPECIAL_CHARS
+
+    assert escape_inline(text) == "".join("\\" + c if c in _INLINE_SPECIAL_CHARS else c for c in text)

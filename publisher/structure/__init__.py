@@ -50,7 +50,8 @@ def split_documents(lines: list[Line]) -> list[tuple[list[Line], bool]]:
     body_seen = False
     for i, line in enumerate(lines):
         new, inherits = False, False
-        if line.separator_title is not None or ((m := WEB_FIELD.search(line.text)) and m.group("label") != "本文内容"):
+        if line.separator_title is not None or (
+                line.web_field and (m := WEB_FIELD.search(line.text)) and m.group("label") != "本文内容"):
             new = body_seen
         elif body_seen and _starts_titled_document(lines, i):
             new, inherits = True, True
@@ -71,7 +72,7 @@ def _read_head(lines: list[Line]) -> tuple[Head, list[Block], int]:
         line = lines[i]
         if line.separator_title is not None:
             head.page_title = head.page_title or line.separator_title or None
-        elif WEB_FIELD.search(line.text):
+        elif line.web_field:
             read_web_fields(line, head)
         elif line.is_field:
             read_labelled_fields(line, head)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..clean.chars import SENTENCE_END, display_width
-from ..fields import has_field
+from ..fields import WEB_FIELD, starts_with_field
 from ..numbering import Marker, match_marker
 
 #: Longest line (in columns, CJK = 2) that can be a title or a standalone heading.
@@ -41,12 +41,19 @@ class Line:
     text: str
     blank_before: bool
     number: int  # 1-based line number in the cleaned text
+    #: Does it hold a web page's field label (本文关键词:), anywhere in it (split_lines finds them).
+    web_field: bool
 
     #: Its numbering marker, found when the line is made: every rule asks (cheaply, by the first character).
     marker: Marker | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.marker = match_marker(self.text)
+
+    @classmethod
+    def alone(cls, text: str, blank_before: bool = True, number: int = 0) -> Line:
+        """A line made on its own, not among a text's by :func:`split_lines`."""
+        return cls(text, blank_before, number, web_field=WEB_FIELD.search(text) is not None)
 
     @property
     def width(self) -> int:
@@ -67,7 +74,7 @@ class Line:
 
     @property
     def is_field(self) -> bool:
-        return has_field(self.text)
+        return self.web_field or starts_with_field(self.text)
 
     @property
     def is_salutation(self) -> bool:
@@ -103,6 +110,9 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
+    # Web field labels may stand anywhere in a line: one search of the text finds the lines that
+    # hold one, where a search of each line cost a call for every line of every text.
+    web_fields = {text.count("\n", 0, m.start()) + 1 for m in WEB_FIELD.finditer(text)}
     out: list[Line] = []
     blank = False
     for number, raw in enumerate(text.split("\n"), start=1):
@@ -110,7 +120,7 @@ def split_lines(text: str) -> list[Line]:
         if not line:
             blank = True
             continue
-        out.append(Line(line, blank_before=blank, number=number))
+        out.append(Line(line, blank_before=blank, number=number, web_field=number in web_fields))
         blank = False
     return out
 
