@@ -44,9 +44,15 @@ def _width(line: str) -> int:
     return display_width(line.strip().replace(" ", ""))
 
 
+def _length_without_spaces(line: str) -> int:
+    """``len(line.strip().replace(" ", ""))``, counted, not copied (every line is asked)."""
+    stripped = line.strip()
+    return len(stripped) - stripped.count(" ")
+
+
 def _longer_than(line: str, columns: int) -> bool:
     """``_width(line) > columns``, without measuring where the length alone decides."""
-    n = len(line.strip().replace(" ", ""))
+    n = _length_without_spaces(line)
     if n > columns:
         return True
     if 2 * n <= columns:
@@ -77,7 +83,7 @@ def _too_many_long(nonblank: list[str]) -> bool:
     """
     longest = _MAX_FULL + _WIDTH_SLACK
     return sum(1 for line in nonblank if len(line) > longest
-               and len(line.strip().replace(" ", "")) > longest) > 0.05 * len(nonblank)
+               and _length_without_spaces(line) > longest) > 0.05 * len(nonblank)
 
 
 def _cluster_width(nonblank: list[str]) -> int | None:
