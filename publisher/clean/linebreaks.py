@@ -82,8 +82,14 @@ def _too_many_long(nonblank: list[str]) -> bool:
     a character is at least a column.
     """
     longest = _MAX_FULL + _WIDTH_SLACK
-    return sum(1 for line in nonblank if len(line) > longest
-               and _length_without_spaces(line) > longest) > 0.05 * len(nonblank)
+    allowed = 0.05 * len(nonblank)
+    found = 0
+    for line in nonblank:
+        if len(line) > longest and _length_without_spaces(line) > longest:
+            found += 1
+            if found > allowed:  # paragraph-per-line text is told after a few of its lines
+                return True
+    return False
 
 
 def _cluster_width(nonblank: list[str]) -> int | None:

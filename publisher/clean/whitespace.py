@@ -92,7 +92,6 @@ def _space_sites(text: str) -> tuple[bool, bool, bool]:
 
 def collapse_blank_lines(text: str) -> str:
     """At most one blank line between blocks, none at the start, one newline at the end."""
-    if "\n\n\n" in text:
-        text = _BLANK_RUNS.sub("\n\n", text)
+    text = _BLANK_RUNS.sub("\n\n", text)  # found faster than by "\n\n\n" in text, and most texts have none
     text = text.strip("\n")
     return text + "\n" if text else text
