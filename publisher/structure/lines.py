@@ -31,6 +31,7 @@ _NOTE_STARTS = "【[编按"
 # mark in turn made eight calls.
 _SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
 _DATE_LINE_STARTS = "（(12"
+_CLAUSE_ENDS = frozenset("。！？!?；;，,、：:")  # a line ending with one of these is a sentence or a clause
 
 
 @dataclass(slots=True)
@@ -99,7 +100,7 @@ class Line:
         """Short, not a sentence, not numbered: a title, a title fragment or a heading without number."""
         return (
             self.text != "" and self.fits(TITLE_WIDTH)
-            and not self.text.rstrip("”’）)").endswith(tuple("。！？!?；;，,、：:"))
+            and self.text.rstrip("”’）)")[-1:] not in _CLAUSE_ENDS
             and not self.has_sentence_end
             and self.marker is None
             and not self.is_field

@@ -19,6 +19,7 @@ from ..model import Block, Document
 _INLINE_SPECIAL_CHARS = "\\`*_[]<>&~|"  # the backslash first: escape_inline relies on it
 _INLINE_SPECIAL = re.compile(f"[{re.escape(_INLINE_SPECIAL_CHARS)}]")
 _INLINE_SPECIAL_BYTES = re.compile(_INLINE_SPECIAL.pattern.encode("ascii"))
+_INLINE_SPECIAL_CODES = tuple((char, char.encode("ascii")) for char in _INLINE_SPECIAL_CHARS)
 _LINE_START = re.compile(r"^(#|>|[-+=](?=\s|$)|\d{1,9}(?=[.)]))")
 _LINE_START_CHARS = "#>-+=0123456789"  # what _LINE_START can begin with: most lines are asked nothing more
 _TRAILING_MARKS = "。！？!?：:；;，,、"
@@ -29,8 +30,8 @@ def escape_inline(text: str) -> str:
     # Only the characters the text holds, each by str.replace, backslashes first (so that none
     # added is doubled): a pattern over the text took a call per character and was slower.
     held = set(_INLINE_SPECIAL_BYTES.findall(text.encode("ascii", "ignore")))
-    for char in _INLINE_SPECIAL_CHARS:
-        if char.encode() in held:
+    for char, code in _INLINE_SPECIAL_CODES:
+        if code in held:
             text = text.replace(char, "\\" + char)
     return text
 
@@ -96,9 +97,12 @@ def render_blocks(blocks: Sequence[Block]) -> list[str]:
 _FAST_DUMPER = getattr(yaml, "CSafeDumper", None)
 
 
+_OUTSIDE_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
 def _plain_bmp(value: object) -> bool:
     if isinstance(value, str):
-        return value.isprintable() and (not value or max(value) <= "\uffff")
+        return value.isprintable() and _OUTSIDE_BMP.search(value) is None
     if isinstance(value, list):
         return all(_plain_bmp(v) for v in value)
     return False
