@@ -57,10 +57,9 @@ def normalize_spaces(text: str) -> str:
     if wide_space:
         leading = leading or text.startswith("\u3000") or "\n\u3000" in text
         trailing = trailing or text.endswith("\u3000") or "\u3000\n" in text
-    if leading:
-        text = "\n".join(line.lstrip(_LINE_SPACE) for line in text.split("\n"))
-    if trailing:
-        text = "\n".join(line.rstrip(_LINE_SPACE) for line in text.split("\n"))
+    if leading or trailing:
+        strip = str.strip if leading and trailing else str.lstrip if leading else str.rstrip
+        text = "\n".join([strip(line, _LINE_SPACE) for line in text.split("\n")])
     if not repeated:
         return text
     return _SPACE_RUNS.sub(lambda m: " " if m.start() and not text[m.start() - 1].isspace() else m.group(), text)
@@ -87,7 +86,12 @@ def _space_sites(text: str) -> tuple[bool, bool, bool]:
         i = text.find(" ", i + 1)
     if i < 0:
         return leading, trailing, repeated
-    return text.startswith(" ") or "\n " in text, text.endswith(" ") or " \n" in text, "  " in text
+    return (text.startswith(" ") or _SPACE_AFTER_BREAK.search(text) is not None,
+            text.endswith(" ") or _SPACE_BEFORE_BREAK.search(text) is not None, _TWO_SPACES.search(text) is not None)
+
+
+# Two-character literals: a pattern finds them faster than str.__contains__ does.
+_SPACE_AFTER_BREAK, _SPACE_BEFORE_BREAK, _TWO_SPACES = re.compile("\n "), re.compile(" \n"), re.compile("  ")
 
 
 def collapse_blank_lines(text: str) -> str:
