@@ -189,26 +189,21 @@ def _settle_changed_lines(text: str, stretch: list[tuple[str, Rule]], options: C
     before, after = joined.split("\n"), cleaned.split("\n")
     if len(before) != len(after):
         return _settle(text, stretch, options, _MAX_PASSES - 1)
-    lines = text.split("\n")
-    # Collapsing removes empty lines only: the others of the text are those of `after`, in order.
-    kept = [i for i, line in enumerate(lines) if line]
-    changed = [b != a for b, a in zip(before, after, strict=True) if a]
-    if len(kept) != len(changed):
+    # The changed lines are cleaned again where they stand before collapsing: collapsing only
+    # takes out blank lines, so collapsing the result is what collapsing the text and cleaning
+    # its changed lines again would give. (A line the rules emptied has nothing left to clean.)
+    again = [i for i, (b, a) in enumerate(zip(before, after, strict=True)) if a and a != b]
+    if not again:
+        return text
+    redone = "\n".join([after[i] for i in again])
+    for _, rule in middle:
+        redone = rule(redone, options)
+    pieces = redone.split("\n")
+    if len(pieces) != len(again):
         return _settle(text, stretch, options, _MAX_PASSES - 1)
-    again = [i for i, c in zip(kept, changed, strict=True) if c]
-    if again:
-        redone = "\n".join(lines[i] for i in again)
-        for _, rule in middle:
-            redone = rule(redone, options)
-        pieces = redone.split("\n")
-        if len(pieces) != len(again):
-            return _settle(text, stretch, options, _MAX_PASSES - 1)
-        settled = list(lines)
-        for i, piece in zip(again, pieces, strict=True):
-            settled[i] = piece
-        second = collapse("\n".join(settled), options)
-    else:
-        second = collapse(text, options)
+    for i, piece in zip(again, pieces, strict=True):
+        after[i] = piece
+    second = collapse("\n".join(after), options)
     if second == text:
         return text
     return _settle(second, stretch, options, _MAX_PASSES - 2)
