@@ -113,7 +113,12 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     # Web field labels may stand anywhere in a line: one search of the text finds the lines that
     # hold one, where a search of each line cost a call for every line of every text.
-    web_fields = {text.count("\n", 0, m.start()) + 1 for m in WEB_FIELD.finditer(text)}
+    web_fields = set()
+    number, counted_to = 1, 0
+    for m in WEB_FIELD.finditer(text):
+        number += text.count("\n", counted_to, m.start())  # from the last one on: linear in the text
+        counted_to = m.start()
+        web_fields.add(number)
     out: list[Line] = []
     blank = False
     for number, raw in enumerate(text.split("\n"), start=1):
