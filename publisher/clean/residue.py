@@ -51,7 +51,7 @@ _VIEW_COUNTER = re.compile(r"[ \u3000]*(?:浏览次数|阅读次数|点击数|�
 
 def remove_word_bookmarks(text: str) -> str:
     """``[bookmark: _GoBack]`` and similar anchors that Word leaves in copied text."""
-    return _WORD_BOOKMARK.sub("", text)
+    return _WORD_BOOKMARK.sub("", text) if "[" in text else text
 
 
 def remove_page_numbers(text: str) -> str:
