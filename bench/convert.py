@@ -11,11 +11,13 @@ Two inputs of at least --mb megabytes of UTF-8, both made of the five seed manus
   text. Unrealistic (no manuscript is 10 MB, and the structure stage sees one huge file),
   but it shows what per-call overhead costs and whether any stage grows worse than linearly.
 
-Rows, best of --repeat (time.perf_counter; the rows take turns): clean only; clean + structure; full convert
-to Markdown (convert_text and render_markdown of every document); full convert to JSON
-(convert_text and render_json); and autocorrect-py's ``format`` (a Rust CJK text fixer
-that does far less: spacing and punctuation, no line joining, no structure) on the same
-texts in the same run. Reading (bytes → text) is not timed: every row starts from str.
+Rows, best of --repeat (time.perf_counter; the rows take turns within each round): clean only;
+clean + structure; full convert to Markdown (convert_text and render_markdown of every
+document); full convert to JSON (convert_text and render_json); and autocorrect-py's
+``format`` (a Rust CJK text fixer that does far less: spacing and punctuation, no line
+joining, no structure) on the same texts in the same run. Reading (bytes → text) is not
+timed: every row starts from str. The ratios against autocorrect-py are given best against
+best and, steadier where the machine's speed drifts, as the median of each round's ratio.
 ``--profile`` prints the top functions of a cProfile run of convert → Markdown instead.
 
 ``--command`` also times the command users run, ``publisher convert DIR -o OUT``, on the
@@ -28,6 +30,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -61,16 +64,18 @@ def corpus_files(megabytes: float) -> list[str]:
     return seeds * max(1, math.ceil(megabytes * 1e6 / size))
 
 
-def best_times(fns: list[Callable[[], object]], repeat: int) -> list[float]:
-    """The best time of each function; the runs take turns, so that load from other
-    processes on the machine falls on every row alike (and on the ratio not at all, nearly)."""
-    times = [math.inf] * len(fns)
+def timed_rounds(fns: list[Callable[[], object]], repeat: int) -> list[list[float]]:
+    """Each function's time in each round; the functions take turns within a round, so that load
+    from other processes on the machine falls on every row alike."""
+    rounds = []
     for _ in range(repeat):
-        for i, fn in enumerate(fns):
+        times = []
+        for fn in fns:
             start = time.perf_counter()
             fn()
-            times[i] = min(times[i], time.perf_counter() - start)
-    return times
+            times.append(time.perf_counter() - start)
+        rounds.append(times)
+    return rounds
 
 
 def to_markdown(texts: list[str]) -> None:
@@ -100,20 +105,31 @@ def rows(texts: list[str]) -> list[tuple[str, Callable[[], object]]]:
 
 
 def measure(label: str, texts: list[str], repeat: int) -> dict[str, float]:
+    """MB/s of each row, best of the rounds; and, under "<row> / autocorrect-py", the median of
+    the rounds' ratios."""
     mb = sum(len(t.encode()) for t in texts) / 1e6
     print(f"\n{label}: {len(texts)} text{'s' if len(texts) > 1 else ''}, {mb:.2f} MB; best of {repeat}")
     print(f"{'':24} {'MB':>7} {'seconds':>8} {'MB/s':>7}")
     speeds = {}
     table = rows(texts)
-    for (name, _fn), seconds in zip(table, best_times([fn for _name, fn in table], repeat), strict=True):
+    rounds = timed_rounds([fn for _name, fn in table], repeat)
+    for i, (name, _fn) in enumerate(table):
+        seconds = min(r[i] for r in rounds)
         speeds[name] = mb / seconds
         print(f"{name:24} {mb:7.2f} {seconds:8.2f} {mb / seconds:7.2f}")
-    ac = speeds.get("autocorrect-py format")
-    if ac is None:
+    names = [name for name, _fn in table]
+    if "autocorrect-py format" not in names:
         print("autocorrect-py is not installed (pip install autocorrect-py): no ratio")
-    else:
-        for name in ("convert → Markdown", "convert → JSON"):
-            print(f"{name} / autocorrect-py: {speeds[name] / ac:.2f}")
+        return speeds
+    ac = names.index("autocorrect-py format")
+    for name in ("convert → Markdown", "convert → JSON"):
+        # Best against best, and the ratio within each round: on a machine whose speed drifts
+        # (a shared virtual machine), the rounds' median is the steadier figure.
+        i = names.index(name)
+        per_round = sorted(r[ac] / r[i] for r in rounds)
+        speeds[f"{name} / autocorrect-py"] = statistics.median(per_round)
+        print(f"{name} / autocorrect-py: {speeds[name] / speeds['autocorrect-py format']:.2f} (best against best);"
+              f" by round: median {statistics.median(per_round):.2f}, {per_round[0]:.2f} to {per_round[-1]:.2f}")
     return speeds
 
 
@@ -168,7 +184,9 @@ def main() -> None:
         measure("one: the same texts joined into one string", ["\n\n".join(files)], args.repeat)
     if headline and "autocorrect-py format" in headline:
         speed, ac = headline["convert → Markdown"], headline["autocorrect-py format"]
-        print(f"\nheadline: convert → Markdown {speed:.2f} MB/s, autocorrect-py {ac:.2f} MB/s, ratio {speed / ac:.2f}")
+        by_round = headline["convert → Markdown / autocorrect-py"]
+        print(f"\nheadline: convert → Markdown {speed:.2f} MB/s, autocorrect-py {ac:.2f} MB/s, ratio {speed / ac:.2f}"
+              f" (median by round {by_round:.2f})")
     if args.command:
         measure_command(files, args.repeat, headline.get("autocorrect-py format") if headline else None)
 
