@@ -11,9 +11,10 @@ from collections.abc import Callable
 
 from .chars import CJK_PUNCT, HAN, is_cjk_char
 
+_FULLWIDTH_LETTERS_DIGITS = "０-９Ａ-Ｚａ-ｚ"
 #: What fullwidth_alnum changes: full-width digits and Latin letters, and the full-width point.
-FULLWIDTH_ALNUM = "０-９Ａ-Ｚａ-ｚ．"
-_FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
+FULLWIDTH_ALNUM = _FULLWIDTH_LETTERS_DIGITS + "．"
+_FULLWIDTH_ALNUM = re.compile(f"[{_FULLWIDTH_LETTERS_DIGITS}]")
 # Every pattern a rule runs over a whole text starts with a literal character (or a class): the
 # engine then skips to where one stands. One that starts with a repeat (x{2,}) or a look-behind
 # is tried at every position of the text, ten to fifty times slower.

@@ -23,6 +23,13 @@ _LINE_SPACE = " \u3000"
 # with two literal spaces: the engine then looks for them as fast as str.find.
 _SPACE_RUNS = re.compile("  +(?=\\S)")
 _BLANK_RUNS = re.compile(r"\n\n\n+")  # not \n{3,}: a pattern starting with a repeat is tried everywhere
+# A pattern finds the full-width space faster than ``in``: its code point ends in a zero byte,
+# as every ASCII character's does, and those make ``in`` stop and look again.
+_WIDE_SPACE = re.compile("\u3000")
+# Two-character literals: a pattern finds them faster than str.__contains__ does.
+_SPACE_AFTER_BREAK, _SPACE_BEFORE_BREAK, _TWO_SPACES = re.compile("\n "), re.compile(" \n"), re.compile("  ")
+#: Up to this many spaces, each is looked at where it stands; more (a PDF copy's), the text is searched.
+_FEW_SPACES = 32
 
 
 def normalize_line_ends(text: str) -> str:
@@ -48,8 +55,6 @@ def normalize_spaces(text: str) -> str:
 
     A full-width space inside a line (第一章　总则) is a separator and stays.
     """
-    # A pattern finds the full-width space faster than ``in``: its code point ends in a zero
-    # byte, as every ASCII character's does, and those make ``in`` stop and look again.
     space, wide_space = " " in text, _WIDE_SPACE.search(text) is not None
     if not space and not wide_space:
         return text
@@ -63,11 +68,6 @@ def normalize_spaces(text: str) -> str:
     if not repeated:
         return text
     return _SPACE_RUNS.sub(lambda m: " " if m.start() and not text[m.start() - 1].isspace() else m.group(), text)
-
-
-_WIDE_SPACE = re.compile("\u3000")
-#: Up to this many spaces, each is looked at where it stands; more (a PDF copy's), the text is searched.
-_FEW_SPACES = 32
 
 
 def _space_sites(text: str) -> tuple[bool, bool, bool]:
@@ -88,10 +88,6 @@ def _space_sites(text: str) -> tuple[bool, bool, bool]:
         return leading, trailing, repeated
     return (text.startswith(" ") or _SPACE_AFTER_BREAK.search(text) is not None,
             text.endswith(" ") or _SPACE_BEFORE_BREAK.search(text) is not None, _TWO_SPACES.search(text) is not None)
-
-
-# Two-character literals: a pattern finds them faster than str.__contains__ does.
-_SPACE_AFTER_BREAK, _SPACE_BEFORE_BREAK, _TWO_SPACES = re.compile("\n "), re.compile(" \n"), re.compile("  ")
 
 
 def collapse_blank_lines(text: str) -> str:

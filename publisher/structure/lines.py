@@ -27,10 +27,10 @@ _SEPARATOR = re.compile(r"^篇\s*(\d{1,3})\s*[:：]\s*(?P<title>.*)$")
 # The characters each of those patterns can start a line with. Every line is asked whether it is
 # a note, a date, a separator, several times: its first character answers most cheaply.
 _NOTE_STARTS = "【[编按"
+_DATE_LINE_STARTS = "（(12"
 # One scan for all the marks: most lines asked are short and hold none, where a look for each
 # mark in turn made eight calls.
 _SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
-_DATE_LINE_STARTS = "（(12"
 _CLAUSE_ENDS = frozenset("。！？!?；;，,、：:")  # a line ending with one of these is a sentence or a clause
 
 

@@ -17,8 +17,7 @@ import yaml
 from ..model import Block, Document
 
 _INLINE_SPECIAL_CHARS = "\\`*_[]<>&~|"  # the backslash first: escape_inline relies on it
-_INLINE_SPECIAL = re.compile(f"[{re.escape(_INLINE_SPECIAL_CHARS)}]")
-_INLINE_SPECIAL_BYTES = re.compile(_INLINE_SPECIAL.pattern.encode("ascii"))
+_INLINE_SPECIAL_BYTES = re.compile(f"[{re.escape(_INLINE_SPECIAL_CHARS)}]".encode("ascii"))
 _INLINE_SPECIAL_CODES = tuple((char, char.encode("ascii")) for char in _INLINE_SPECIAL_CHARS)
 _LINE_START = re.compile(r"^(#|>|[-+=](?=\s|$)|\d{1,9}(?=[.)]))")
 _LINE_START_CHARS = "#>-+=0123456789"  # what _LINE_START can begin with: most lines are asked nothing more
@@ -103,7 +102,7 @@ _OUTSIDE_BMP = re.compile("[\U00010000-\U0010ffff]")
 def _plain_bmp(value: object) -> bool:
     if isinstance(value, str):
         return value.isprintable() and _OUTSIDE_BMP.search(value) is None
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return all(_plain_bmp(v) for v in value)
     return False
 
