@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _escape
 
 from ..config import SiteConfig
 from .html import render_body
 
 if TYPE_CHECKING:
     from .pages import DocumentPage
+
+
+#: Characters XML 1.0 does not allow (controls, lone surrogates, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """Text for an XML element or a double-quoted attribute, without characters XML forbids."""
+    return _escape(_NOT_XML.sub("", str(text)), {'"': "&quot;"})
+
+
+def _valid_date(value: object) -> str | None:
+    """``value`` as YYYY-MM-DD if it is a real date, else None (never written into XML raw)."""
+    text = str(value or "").strip()
+    try:
+        return datetime.date.fromisoformat(text).isoformat() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+    except ValueError:
+        return None
 
 
 def _absolute(config: SiteConfig, path: str) -> str:
@@ -22,7 +42,7 @@ def sitemap(config: SiteConfig, pages: list[DocumentPage], tags: dict[str, tuple
     urls = [prefix + u for u in ["", "archive/", "tags/", *(p.path for p in pages),
                                  *(path for path, _ in tags.values())]]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    dated = {prefix + p.path: p.meta.date for p in pages}
+    dated = {prefix + p.path: _valid_date(p.meta.date) for p in pages}
     for url in urls:
         lastmod = f"<lastmod>{dated[url]}</lastmod>" if dated.get(url) else ""
         lines.append(f"  <url><loc>{escape(_absolute(config, url))}</loc>{lastmod}</url>")
@@ -44,7 +64,7 @@ def atom_feed(config: SiteConfig, pages: list[DocumentPage], prefix: str = "", t
               lang: str | None = None) -> str:
     """The newest documents as an Atom feed; ``updated`` is the newest document's date."""
     title = title or config.title
-    newest = next((p.meta.date for p in pages if p.meta.date), "1970-01-01")
+    newest = next((d for p in pages if (d := _valid_date(p.meta.date))), "1970-01-01")
     site_id = (config.base_url + prefix) if config.base_url else f"urn:publisher:{escape(config.title)}:{prefix}"
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -60,7 +80,7 @@ def atom_feed(config: SiteConfig, pages: list[DocumentPage], prefix: str = "", t
         out.append(f"  <author><name>{escape(config.author)}</name></author>")
     for page in pages:
         meta = page.meta
-        date = meta.date or newest
+        date = _valid_date(meta.date) or newest
         link = _absolute(config, prefix + page.path)
         out += [
             "  <entry>",
