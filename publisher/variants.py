@@ -49,7 +49,13 @@ def _opencc(config: str) -> opencc.OpenCC:
 def read_phrases(path: Path) -> dict[str, str]:
     """A project dictionary: one ``简体<TAB or spaces>繁體`` pair a line; ``#`` starts a comment."""
     phrases: dict[str, str] = {}
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise PublisherError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    except OSError as exc:
+        raise PublisherError(f"{path}: cannot be read ({exc.strerror})") from None
+    for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
