@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 #: Characters XML 1.0 does not allow (controls, lone surrogates, U+FFFE/U+FFFF).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Only this spelling is a date in XML; Python 3.11's fromisoformat also takes 20200101 and 2020-W01.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def escape(text: str) -> str:
@@ -27,7 +29,7 @@ def _valid_date(value: object) -> str | None:
     """``value`` as YYYY-MM-DD if it is a real date, else None (never written into XML raw)."""
     text = str(value or "").strip()
     try:
-        return datetime.date.fromisoformat(text).isoformat() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+        return datetime.date.fromisoformat(text).isoformat() if _ISO_DATE.fullmatch(text) else None
     except ValueError:
         return None
 
