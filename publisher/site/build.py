@@ -263,6 +263,83 @@ def _list_output(lp: ListPage, template: str, base_key: str,
     return Output(lp.path + "index.html", key, render(template, lp.path, listing=lp))
 
 
+#: The manifest's key of a file this build kept without rendering (an outdated PDF while
+#: previewing): it is ours, so no later build refuses the folder, and no key equals it.
+_UNVOUCHED = ""
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_output(config: SiteConfig) -> None:
+    """Refuse an output folder whose files a build would delete or read back as documents.
+
+    The build replaces the output folder with the new site and prunes what the site no longer
+    has; run into the content folder (or a folder holding it) it would delete the manuscripts.
+    Only a folder that is missing, empty, or holds nothing but what a manifest of ours lists
+    is built into.
+    """
+    output = config.output_dir.resolve()
+    guarded = [("the project folder", config.root.resolve(), False),
+               ("the content folder", config.content_dir.resolve(), True),
+               ("the project's templates folder", (config.root / "templates").resolve(), True),
+               ("the cache folder", (config.root / CACHE_DIR).resolve(), True)]
+    guarded += [("a theme folder", folder.resolve(), True) for folder in theme_dirs(config.root, config.theme)]
+    for what, folder, not_inside in guarded:
+        if _inside(folder, output) or (not_inside and _inside(output, folder)):
+            relation = "is" if folder == output else "holds" if _inside(folder, output) else "lies inside"
+            raise PublisherError(f"refusing to build into {config.output_dir}: it {relation} {what} "
+                                 f"({folder}); choose another output folder")
+    if not output.is_dir():
+        if output.exists():
+            raise PublisherError(f"refusing to build into {config.output_dir}: it is a file, not a folder")
+        return
+    ours = _read_manifest(output)
+    tree = _Tree.of(os.fspath(output))
+    foreign = sorted(rel for rel in [*tree.files, *tree.others] if rel != MANIFEST and rel not in ours)
+    if foreign:
+        more = f" and {len(foreign) - 1} more" if len(foreign) > 1 else ""
+        raise PublisherError(f"refusing to build into {config.output_dir}: it holds files publisher did not "
+                             f"write ({foreign[0]}{more}); move them away or choose another output folder")
+
+
+@contextlib.contextmanager
+def _build_lock(output: Path) -> Iterator[None]:
+    """One build at a time into one output (a preview rebuilding while the user runs ``build``).
+
+    An advisory lock on a file beside the output; the second build waits for the first, and
+    says so, naming the process that holds it. Released by the system if the holder dies.
+    """
+    try:
+        import fcntl
+    except ImportError:  # no flock on this system: builds are not serialised
+        yield
+        return
+    lock_path = output.parent / f".{output.name}.lock"
+    with open(lock_path, "a+", encoding="utf-8") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            import click
+
+            click.echo(f"waiting for the build of {output} by process {holder} to finish", err=True)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        try:
+            yield
+        finally:
+            fh.seek(0)
+            fh.truncate()
+            fh.flush()
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def _read_manifest(folder: Path) -> dict[str, str]:
     try:
         return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
@@ -285,6 +362,14 @@ def build_site(config: SiteConfig, progress: Progress | None = None, render_pdfs
     ``render_pdfs=False`` (the preview server) leaves outdated PDFs as they were, so that a
     page reloads in a moment; they are not vouched for, and the next full build renders them.
     """
+    output = config.output_dir
+    check_output(config)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with _build_lock(output):
+        return _build_locked(config, progress, render_pdfs)
+
+
+def _build_locked(config: SiteConfig, progress: Progress | None, render_pdfs: bool) -> BuildReport:
     report = BuildReport()
     salt = _digest(__version__, config.spacing, sorted(config.disable))
     store = DocumentStore(config.root / CACHE_DIR, salt,
@@ -294,7 +379,6 @@ def build_site(config: SiteConfig, progress: Progress | None = None, render_pdfs
     output = config.output_dir
     current = _read_manifest(output) if output.is_dir() else {}
     spare = output.parent / f".{output.name}.spare"
-    output.parent.mkdir(parents=True, exist_ok=True)
     staging_manifest = _read_manifest(spare) if spare.is_dir() else {}
     spare.mkdir(exist_ok=True)
     # Until this build finishes, nothing in the spare folder is vouched for.
@@ -318,8 +402,9 @@ def build_site(config: SiteConfig, progress: Progress | None = None, render_pdfs
             if render_pdfs:
                 deferred.append(out)
             elif os.path.isfile(old):
-                _link_same(old, target)  # kept as it was, but left out of the manifest
+                _link_same(old, target)  # kept as it was, vouched for by no key
                 unvouched.add(rel)
+                manifest[rel] = _UNVOUCHED
             continue
         else:
             _write(target, out.render())
