@@ -15,9 +15,9 @@ import click
 from . import __version__
 from .batch import for_each_file
 from .clean import RULE_NAMES, CleanOptions, clean, explain
-from .errors import PublisherError
+from .errors import PublisherError, printable
 from .pipeline import convert_file, is_markdown
-from .read import RawText, find_manuscripts, read_file
+from .read import RawText, Skipped, find_manuscripts, read_file
 from .write.json import dump_json, source_to_dict
 from .write.markdown import render_markdown, split_markdown_names
 
@@ -118,10 +118,10 @@ def convert(paths: tuple[str, ...], output: str | None, fmt: str, encoding: str 
     """Clean and structure manuscripts (files or folders) into Markdown or JSON."""
     options = _clean_options(spacing, disable)
     converter = _converter(opencc_config, phrases) if variant == "zh-Hant" else None
-    files = find_manuscripts(list(paths))
+    files, skipped = find_manuscripts(list(paths))
+    failed = _report_skipped(skipped)
     work = partial(_convert_and_render, options=options, encoding=encoding, converter=converter, fmt=fmt)
     results: list[_Rendered] = []
-    failed = 0
     for _path, outcome in for_each_file(files, work, workers):
         if isinstance(outcome, PublisherError):
             _report(outcome)
@@ -203,8 +203,10 @@ def check(paths: tuple[str, ...], encoding: str | None, spacing: str, disable: t
         _check_variant(paths, encoding, options, _converter(opencc_config, phrases))
         return
     changes = 0
-    failed: list[Path] = []
-    for raw in _read_each([p for p in find_manuscripts(list(paths)) if not is_markdown(p)], encoding, failed):
+    files, skipped = find_manuscripts(list(paths))
+    failed: list[Path] = [Path(s.path) for s in skipped]
+    _report_skipped(skipped)
+    for raw in _read_each([p for p in files if not is_markdown(p)], encoding, failed):
         for fix in explain(raw.text, options):
             changes += 1
             click.echo(f"{raw.path}:{fix.line}: {fix.rule}: {_quoted(fix.before)} → {_quoted(fix.after)}")
@@ -228,7 +230,7 @@ def build(project: str, output: str | None, verbose: bool, variants: tuple[str, 
     config = load_config(project, {"output": output, "variants": list(variants) or None})
     report = _run_build(config, verbose)
     for failure in report.failures:
-        click.echo(f"error: {config.content}/{failure.source}: {failure.reason}", err=True)
+        click.echo(printable(f"error: {config.content_dir / failure.source}: {failure.reason}"), err=True)
     click.echo(f"built {report.documents} document(s) into {config.output_dir}: "
                f"{len(report.written)} file(s) written, {len(report.reused)} unchanged", err=True)
     if report.failures:
@@ -250,7 +252,7 @@ def _run_build(config: SiteConfig, verbose: bool, render_pdfs: bool = True) -> B
             report = build_site(config, progress, render_pdfs=render_pdfs)
     if verbose:
         for path in report.written:
-            click.echo(f"wrote {path}", err=True)
+            click.echo(printable(f"wrote {path}"), err=True)
     return report
 
 
@@ -325,9 +327,10 @@ def pdf(paths: tuple[str, ...], output: str, style: str | None, collection_title
 
     options = _clean_options(spacing, disable)
     out = Path(output)
-    failed = 0
+    files, skipped = find_manuscripts(list(paths))
+    failed = _report_skipped(skipped)
     everything = []
-    for path in find_manuscripts(list(paths)):
+    for path in files:
         try:
             source = convert_file(path, options, encoding)
         except PublisherError as exc:
@@ -346,7 +349,7 @@ def pdf(paths: tuple[str, ...], output: str, style: str | None, collection_title
             target = out / (name[: -len(".md")] + ".pdf")
             _write_atomic(target, data)
             everything.append(doc)
-            click.echo(f"wrote {target}", err=True)
+            click.echo(printable(f"wrote {target}"), err=True)
     if collection_title and everything:
         target = out / "collection.pdf"
         _write_atomic(target, collection_pdf(everything, PrintOptions(style=style or "gongwen"),  # type: ignore[arg-type]
@@ -373,9 +376,11 @@ def _check_variant(paths: tuple[str, ...], encoding: str | None, options: CleanO
                    converter: Converter) -> None:
     from .variants import Ambiguity, ambiguities
 
-    failed: list[Path] = []
+    files, skipped = find_manuscripts(list(paths))
+    failed: list[Path] = [Path(s.path) for s in skipped]
+    _report_skipped(skipped)
     count = 0
-    for raw in _read_each(find_manuscripts(list(paths)), encoding, failed):
+    for raw in _read_each(files, encoding, failed):
         path = raw.path
         text = raw.text if is_markdown(path) else clean(raw.text, options)
         groups: dict[tuple[str, str], list[Ambiguity]] = {}
@@ -402,6 +407,13 @@ def _read_each(paths: list[Path], encoding: str | None, failed: list[Path]) -> I
             failed.append(path)
         else:
             yield raw
+
+
+def _report_skipped(skipped: list[Skipped]) -> int:
+    """Name each path that was not read; how many."""
+    for s in skipped:
+        click.echo(printable(f"error: {s.path}: {s.reason}"), err=True)
+    return len(skipped)
 
 
 def _report(error: PublisherError) -> None:

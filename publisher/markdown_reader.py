@@ -7,6 +7,7 @@ rules as in raw text, so they need no markup of their own.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import re
 
@@ -21,6 +22,7 @@ from .structure.lines import Line, iso_date
 from .structure.outline import closing
 
 log = logging.getLogger("publisher")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LEAD_MARKS = re.compile(r"^[。！？!?：:；;，,、]+")
 _md = MarkdownIt("commonmark").use(front_matter_plugin)
 
@@ -60,13 +62,37 @@ def _lead(token: Token) -> str | None:
     return "".join(strong) + (marks.group() if marks else "")
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases and without its own dates.
+
+    Aliases are refused: a few lines of nested ``*a`` references expand to billions of
+    nodes (the "billion laughs"), and front matter has no use for them. Dates stay the
+    text the user wrote, so that an impossible one (2020-02-30) is named by us rather than
+    raised as a ValueError from inside the loader.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter",
+                                              event.start_mark)
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def parse_front_matter(raw: str, name: str) -> dict[str, object]:
     try:
-        data = yaml.safe_load(raw) if raw.strip() else {}
+        data = yaml.load(raw, Loader=_FrontMatterLoader) if raw.strip() else {}  # a safe loader, without aliases
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
-        raise FrontMatterError(f"{name}: malformed front matter{where}") from None
+        problem = getattr(exc, "problem", None)
+        why = f": {problem}" if problem and "alias" in problem else ""
+        raise FrontMatterError(f"{name}: malformed front matter{where}{why}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -74,25 +100,50 @@ def parse_front_matter(raw: str, name: str) -> dict[str, object]:
     return data
 
 
+_SCALAR = (str, int, float)
+
+
+def _text(data: dict[str, object], key: str, name: str) -> str | None:
+    """A front-matter value that must be text (a number is taken as written)."""
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, _SCALAR):
+        raise FrontMatterError(f"{name}: front matter: {key} must be text, not {_kind(value)}")
+    return str(value)
+
+
 def _meta(data: dict[str, object], name: str) -> Meta:
-    date = data.get("date")
-    if date is not None and not isinstance(date, str):
-        date = str(date)  # YAML reads 2020-03-01 as a date object
-    if isinstance(date, str) and date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        date = iso_date(date) or date
+    def text(key: str) -> str | None:
+        return _text(data, key, name)
+
+    date = text("date")
+    if date:
+        date = _checked_date(date, name)
     keywords = data.get("keywords") or ()
     if isinstance(keywords, str):
         keywords = tuple(k for k in re.split(r"[,，、;；\s]+", keywords) if k)
-    if not isinstance(keywords, list | tuple):
-        raise FrontMatterError(f"{name}: front matter: keywords must be a list")
-
-    def text(key: str) -> str | None:
-        value = data.get(key)
-        return str(value) if value not in (None, "") else None
+    if not isinstance(keywords, list | tuple) or not all(isinstance(k, _SCALAR) for k in keywords):
+        raise FrontMatterError(f"{name}: front matter: keywords must be a list of words")
 
     return Meta(date=date or None, issuer=text("issuer"), author=text("author"),
                 keywords=tuple(str(k) for k in keywords), summary=text("summary"),
                 source=text("source"), slug=text("slug"), style=_style(data, name))
+
+
+def _kind(value: object) -> str:
+    return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value), type(value).__name__)
+
+
+def _checked_date(date: str, name: str) -> str:
+    """The date as YYYY-MM-DD; an impossible one (2020-02-30) is an error, other text is kept."""
+    if _ISO_DATE.fullmatch(date):
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            raise FrontMatterError(f"{name}: front matter: date {date} is not a real date") from None
+        return date
+    return iso_date(date) or date
 
 
 def _style(data: dict[str, object], name: str) -> str | None:
@@ -140,11 +191,11 @@ def read_markdown(text: str, name: str = "<markdown>") -> Document:
                                         lead=lead if lead and content.startswith(lead) and lead != content else None))
         i += 1
     blocks = _closing(blocks)
-    fm_title = data.get("title")
+    fm_title = _text(data, "title", name)
     unknown = set(data) - _META_KEYS
     if unknown:
         log.warning("%s: unknown front matter key(s) ignored: %s", name, ", ".join(sorted(map(str, unknown))))
-    return Document(title=title or (str(fm_title) if fm_title else None), meta=_meta(data, name), blocks=tuple(blocks))
+    return Document(title=title or fm_title, meta=_meta(data, name), blocks=tuple(blocks))
 
 
 def _closing(blocks: list[Block]) -> list[Block]:

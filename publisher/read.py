@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,22 +153,125 @@ def read_file(path: str | os.PathLike[str], encoding: str | None = None) -> RawT
     return RawText(path=str(path), text=text, encoding=used)
 
 
-def find_manuscripts(paths: list[str]) -> list[Path]:
-    """Expand files and folders into a sorted list of manuscript files."""
+@dataclass(frozen=True)
+class Skipped:
+    """A path that was not read, with why: named to the user, never silently dropped."""
+
+    path: str
+    reason: str
+
+
+def shown_name(name: str) -> str:
+    """A file name as it can be printed: one not in UTF-8 (GBK bytes from an old archive) as
+    its GB18030 reading where it has one, else with its bytes escaped."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace")
+
+
+def _is_manuscript_name(name: str) -> bool:
+    return (os.path.splitext(name)[1].lower() in MANUSCRIPT_SUFFIXES and not name.startswith(".")
+            and name.lower() != "readme.md")  # a folder's README describes it; it is not content
+
+
+def _file_problem(path: str, boundary: str | None) -> str | None:
+    """Why the manuscript at ``path`` cannot be read, or None."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return "its name is not UTF-8 (perhaps GBK from an old archive); rename the file"
+    if os.path.islink(path):
+        target = os.path.realpath(path)
+        if not os.path.exists(path):
+            return f"a link to nothing ({os.readlink(path)})"
+        if boundary is not None and os.path.commonpath([boundary, target]) != boundary:
+            return f"a link to outside the project ({target}); not followed"
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file"
+    return None
+
+
+def walk_manuscripts(folder: Path, boundary: Path | None = None) -> tuple[list[str], list[Skipped]]:
+    """Manuscripts below ``folder`` as sorted relative paths (``a/b.txt``), and what was skipped.
+
+    Hidden files and folders and READMEs are not content. Linked folders are followed once
+    (never round a loop); with a ``boundary``, no link that leaves it is followed. A folder
+    that cannot be listed, a dangling link or a name that is not UTF-8 is skipped, and named.
+    """
+    root = os.fspath(folder)
+    limit = os.path.realpath(boundary) if boundary is not None else None
+    found: list[str] = []
+    skipped: list[Skipped] = []
+    visited = {os.path.realpath(root)}
+
+    def unreadable(exc: OSError) -> None:
+        where = os.path.relpath(exc.filename, root) if exc.filename else root
+        skipped.append(Skipped(shown_name(where), f"folder cannot be read ({exc.strerror})"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=True):
+        rel_dir = dirpath[len(root) + 1:]
+        kept = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            path = os.path.join(dirpath, d)
+            rel = f"{rel_dir}/{d}" if rel_dir else d
+            if os.path.islink(path):
+                real = os.path.realpath(path)
+                if limit is not None and os.path.commonpath([limit, real]) != limit:
+                    skipped.append(Skipped(shown_name(rel), f"a link to outside the project ({real}); not followed"))
+                    continue
+                if real in visited:
+                    continue  # a loop, or a folder reached another way: its files are listed once
+                visited.add(real)
+            kept.append(d)
+        dirnames[:] = kept
+        for name in filenames:
+            if not _is_manuscript_name(name):
+                continue
+            rel = f"{rel_dir}/{name}" if rel_dir else name
+            problem = _file_problem(os.path.join(dirpath, name), limit)
+            if problem:
+                skipped.append(Skipped(shown_name(rel), problem))
+            else:
+                found.append(rel)
+    found.sort()
+    skipped.sort(key=lambda s: s.path)
+    return found, skipped
+
+
+def find_manuscripts(paths: list[str]) -> tuple[list[Path], list[Skipped]]:
+    """Expand files and folders into a sorted list of manuscript files, and what was skipped.
+
+    A missing path, an empty folder or an unreadable one is named in the second list; the
+    others are still found.
+    """
     found: list[Path] = []
+    skipped: list[Skipped] = []
     for raw in paths:
         p = Path(raw)
-        if not p.exists():
-            raise InputError(f"{p}: no such file or folder")
         if p.is_dir():
-            inside = sorted(
-                f for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in MANUSCRIPT_SUFFIXES and not f.name.startswith(".")
-                and f.name.lower() != "readme.md"  # a folder's README describes it; it is not content
-            )
-            if not inside:
-                raise InputError(f"{p}: holds no manuscripts ({', '.join(MANUSCRIPT_SUFFIXES)})")
-            found.extend(inside)
+            inside, problems = walk_manuscripts(p)
+            skipped.extend(Skipped(shown_name(os.fspath(p / s.path)), s.reason) for s in problems)
+            if not inside and not problems:
+                skipped.append(Skipped(shown_name(raw), f"holds no manuscripts ({', '.join(MANUSCRIPT_SUFFIXES)})"))
+            found.extend(p / rel for rel in inside)
+        elif not p.exists() and not p.is_symlink():
+            skipped.append(Skipped(shown_name(raw), "no such file or folder"))
         else:
-            found.append(p)
-    return found
+            problem = _file_problem(raw, None)
+            if problem and problem != "not a regular file":  # a named pipe or device given by name is read
+                skipped.append(Skipped(shown_name(raw), problem))
+            else:
+                found.append(p)
+    return found, skipped

@@ -374,7 +374,7 @@ def _build_locked(config: SiteConfig, progress: Progress | None, render_pdfs: bo
     salt = _digest(__version__, config.spacing, sorted(config.disable))
     store = DocumentStore(config.root / CACHE_DIR, salt,
                           lambda p: convert_file(p, config.clean_options).documents, summary_of)
-    entries, report.failures = load_entries(config.content_dir, store)
+    entries, report.failures = load_entries(config.content_dir, store, config.root)
     report.documents = len(entries)
     output = config.output_dir
     current = _read_manifest(output) if output.is_dir() else {}

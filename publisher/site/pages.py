@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 import weakref
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Document, Meta
 from .html import TocEntry, table_of_contents
 from .sources import Entry
-from .urls import slugify
+from .urls import slugify, unique_slugs
 
 _SENTENCE = re.compile(r".+?[。！？]")
 
@@ -117,12 +118,27 @@ def _invert(date: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in date) if date else "\U0010ffff"
 
 
+def _tag_keys(entry: Entry) -> tuple[str, ...]:
+    keywords = entry.card.meta.keywords
+    return entry.tag_keys if len(entry.tag_keys) == len(keywords) else keywords
+
+
+def tag_slugs(keys: Iterable[str]) -> dict[str, str]:
+    """Each keyword's slug, distinct for distinct keywords (C++ and C#; 教育 and 教育。).
+
+    Given out in the keywords' sorted order, so a keyword's slug depends on the other
+    keywords only, not on which document names it first.
+    """
+    distinct = sorted(set(keys))
+    slugs = unique_slugs([slugify(k, fallback="tag") for k in distinct], reserved=frozenset())
+    return dict(zip(distinct, slugs, strict=True))
+
+
 def document_pages(entries: list[Entry]) -> list[DocumentPage]:
+    slugs = tag_slugs(key for entry in entries for key in _tag_keys(entry))
     pages = []
     for entry in entries:
-        keywords = entry.card.meta.keywords
-        keys = entry.tag_keys if len(entry.tag_keys) == len(keywords) else keywords
-        tags = [(k, f"tags/{slugify(key, fallback='tag')}/") for k, key in zip(keywords, keys, strict=True)]
+        tags = [(k, f"tags/{slugs[key]}/") for k, key in zip(entry.card.meta.keywords, _tag_keys(entry), strict=True)]
         pages.append(DocumentPage(entry, f"{entry.slug}/", tags))
     pages = newest_first(pages)
     for older, newer in zip(pages[1:], pages, strict=False):

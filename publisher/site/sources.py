@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import PublisherError
 from ..model import Document, Meta
-from ..read import MANUSCRIPT_SUFFIXES
+from ..read import Skipped, walk_manuscripts
 from ..write.json import document_from_dict, document_to_dict
 from .urls import slugify, unique_slugs
 
@@ -69,26 +69,18 @@ class Entry:
         return self.loader()
 
 
-def find_sources(content: Path) -> list[str]:
-    """Manuscripts and Markdown below ``content`` as sorted relative paths (``a/b.txt``).
+def find_sources(content: Path, project: Path | None = None) -> tuple[list[str], list[Skipped]]:
+    """Manuscripts and Markdown below ``content`` as sorted relative paths (``a/b.txt``), and
+    what was skipped (see :func:`publisher.read.walk_manuscripts`; no link leaves ``project``).
 
-    Markdown replaces a manuscript of the same name; hidden files and READMEs are not content.
+    Markdown replaces a manuscript of the same name.
     """
     if not content.is_dir():
         raise PublisherError(f"{content}: no such folder (the content folder holds the manuscripts)")
-    root = os.fspath(content)
-    files: list[tuple[str, str, str]] = []  # path, stem, suffix (lower case): split once, at every build
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        rel_dir = dirpath[len(root) + 1:]
-        for name in filenames:
-            stem, suffix = os.path.splitext(name)
-            suffix = suffix.lower()
-            if suffix in MANUSCRIPT_SUFFIXES and not name.startswith(".") and name.lower() != "readme.md":
-                files.append((f"{rel_dir}/{name}", f"{rel_dir}/{stem}", suffix) if rel_dir else (name, stem, suffix))
-    files.sort()
-    edited = {stem for _, stem, suffix in files if suffix in _MARKDOWN}
-    return [f for f, stem, suffix in files if suffix in _MARKDOWN or stem not in edited]
+    found, skipped = walk_manuscripts(content, project)
+    files = [(f, *os.path.splitext(f)) for f in found]  # path, stem, suffix: split once, at every build
+    edited = {stem for _, stem, suffix in files if suffix.lower() in _MARKDOWN}
+    return [f for f, stem, suffix in files if suffix.lower() in _MARKDOWN or stem not in edited], skipped
 
 
 class DocumentStore:
@@ -180,12 +172,14 @@ def _card_from(data: dict[str, Any]) -> Card:
     return Card(data["title"], Meta(**meta), data["summary"], data.get("key", ""))
 
 
-def load_entries(content: Path, store: DocumentStore) -> tuple[list[Entry], list[Failure]]:
+def load_entries(content: Path, store: DocumentStore,
+                 project: Path | None = None) -> tuple[list[Entry], list[Failure]]:
     """Every document of the content folder; a file that fails is reported and the others go on."""
     loaded: list[tuple[Path, int, str, str, Card]] = []
-    failures: list[Failure] = []
+    sources, skipped = find_sources(content, project)
+    failures = [Failure(Path(s.path), s.reason) for s in skipped]
     root = os.fspath(content)
-    for key in find_sources(content):
+    for key in sources:
         rel = Path(key)
         path = os.path.join(root, key)
         try:
@@ -194,6 +188,9 @@ def load_entries(content: Path, store: DocumentStore) -> tuple[list[Entry], list
             # The failure names its source; the reader's message often begins with the path too.
             message = exc.format_message()
             failures.append(Failure(rel, message.removeprefix(f"{path}: ")))
+            continue
+        except OSError as exc:  # unreadable, or gone since the folder was listed
+            failures.append(Failure(rel, f"cannot be read ({exc.strerror or exc})"))
             continue
         for i, card in enumerate(cards):
             base = card.meta.slug or slugify(os.path.splitext(key)[0].replace("/", "-"))

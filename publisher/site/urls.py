@@ -9,8 +9,12 @@ import unicodedata
 
 _UNSAFE = re.compile(r"[^\w\-]+", re.UNICODE)
 _DASHES = re.compile(r"-{2,}")
-#: Names the site itself uses at its top level.
-RESERVED = frozenset({"tags", "archive", "search", "static", "page", "pdf", "404", "index", "zh-hant"})
+#: Names the site itself uses at its top level ("collection": pdf/collection.pdf is the book of all).
+RESERVED = frozenset({"tags", "archive", "search", "static", "page", "pdf", "404", "index", "zh-hant",
+                      "collection"})
+#: A slug is a file name (``pdf/SLUG.pdf``): most file systems take 255 bytes, and a
+#: collision suffix and the extension need a few.
+_SLUG_BYTES = 200
 
 
 @functools.lru_cache(maxsize=65536)  # every document and keyword, at every build
@@ -22,15 +26,18 @@ def slugify(text: str, fallback: str = "doc") -> str:
     text = unicodedata.normalize("NFC", text).strip().lower()
     text = _UNSAFE.sub("-", text)
     text = _DASHES.sub("-", text).strip("-_")
-    return text[:80].strip("-_") or fallback
+    text = text[:80]
+    if len(text.encode("utf-8")) > _SLUG_BYTES:  # 80 characters of Extension B are 320 bytes
+        text = text.encode("utf-8")[:_SLUG_BYTES].decode("utf-8", "ignore")
+    return text.strip("-_") or fallback
 
 
-def unique_slugs(wanted: list[str]) -> list[str]:
+def unique_slugs(wanted: list[str], reserved: frozenset[str] = RESERVED) -> list[str]:
     """Resolve collisions deterministically: the second ``x`` becomes ``x-2``, and so on."""
     taken: set[str] = set()
     out = []
     for slug in wanted:
-        base = slug if slug not in RESERVED else f"{slug}-doc"
+        base = slug if slug not in reserved else f"{slug}-doc"
         candidate, n = base, 1
         while candidate in taken:
             n += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -137,6 +138,8 @@ def iso_date(text: str) -> str | None:
         m = pattern.search(text)
         if m:
             y, mo, d = (int(g) for g in m.groups())
-            if 1 <= mo <= 12 and 1 <= d <= 31:
-                return f"{y:04d}-{mo:02d}-{d:02d}"
+            try:
+                return datetime.date(y, mo, d).isoformat()
+            except ValueError:  # 2月30日, 13月: a typo, not a date
+                continue
     return None
