@@ -229,13 +229,19 @@ def build(project: str, output: str | None, verbose: bool, variants: tuple[str, 
 
     config = load_config(project, {"output": output, "variants": list(variants) or None})
     report = _run_build(config, verbose)
-    for failure in report.failures:
-        click.echo(printable(f"error: {config.content_dir / failure.source}: {failure.reason}"), err=True)
+    _report_failures(config, report)
     click.echo(f"built {report.documents} document(s) into {config.output_dir}: "
                f"{len(report.written)} file(s) written, {len(report.reused)} unchanged", err=True)
     if report.failures:
         click.echo(f"{len(report.failures)} source(s) failed", err=True)
         sys.exit(1)
+
+
+def _report_failures(config: SiteConfig, report: BuildReport) -> None:
+    """Each source or setting that failed, named from the current folder."""
+    for failure in report.failures:
+        where = f"{config.content_dir / failure.source}: " if failure.in_content else ""
+        click.echo(printable(f"error: {where}{failure.reason}"), err=True)
 
 
 def _run_build(config: SiteConfig, verbose: bool, render_pdfs: bool = True) -> BuildReport:
@@ -282,8 +288,7 @@ def serve(project: str, output: str | None, host: str, port: int, open_browser: 
     def rebuild() -> None:
         current = load_config(project, {"output": output})  # publisher.toml may have changed
         report = _run_build(current, verbose, render_pdfs)
-        for failure in report.failures:
-            click.echo(f"error: {current.content}/{failure.source}: {failure.reason}", err=True)
+        _report_failures(current, report)
         click.echo(f"rebuilt {report.documents} document(s): {len(report.written)} file(s) written", err=True)
 
     folders = [config.content_dir, root / "themes", root / "templates", builtin_themes()]

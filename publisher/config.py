@@ -66,6 +66,9 @@ class SiteConfig:
     disable: tuple[str, ...] = ()
     #: The folder the configuration was read from; paths above are relative to it.
     root: Path = field(default=Path("."), compare=False)
+    #: Settings files that could not be used, named with why: the build goes on without them
+    #: and names them, exiting non-zero.
+    problems: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def content_dir(self) -> Path:
@@ -143,10 +146,15 @@ def load_config(root: str | Path = ".", overrides: dict[str, Any] | None = None)
         data["variants"] = tuple(dict.fromkeys(data["variants"]))
     phrases = dict(data.pop("phrases", {}) or {})
     phrases_file = root / "opencc-phrases.txt"
+    problems: list[str] = []
     if phrases_file.is_file():
         from .variants import read_phrases
 
-        phrases = {**read_phrases(phrases_file), **phrases}
+        try:
+            phrases = {**read_phrases(phrases_file), **phrases}
+        except PublisherError as exc:  # one settings file: named, and the rest goes on without it
+            problems.append(f"{exc.format_message()} (the zh-Hant edition is built without its overrides)")
+    data["problems"] = tuple(problems)
     data["phrases"] = tuple(sorted((str(k), str(v)) for k, v in phrases.items()))
     if data.get("base_url") and not data["base_url"].endswith("/"):
         data["base_url"] += "/"

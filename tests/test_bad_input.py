@@ -2,19 +2,38 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from publisher.config import load_config
-from publisher.errors import FrontMatterError, PublisherError
+from publisher.errors import FrontMatterError
 from publisher.markdown_reader import read_markdown
 
 
 def test_phrases_file_not_utf8_is_named(tmp_path: Path) -> None:
     (tmp_path / "opencc-phrases.txt").write_bytes("余先生 余先生\n".encode("gbk"))
-    with pytest.raises(PublisherError, match=r"opencc-phrases\.txt: not UTF-8"):
-        load_config(tmp_path)
+    (problem,) = load_config(tmp_path).problems
+    assert re.search(r"opencc-phrases\.txt: not UTF-8 text \(byte 0\)", problem)
+
+
+@pytest.mark.parametrize("variants", [["zh-Hans"], ["zh-Hans", "zh-Hant"]])
+def test_bad_phrases_file_is_named_and_the_site_still_built(tmp_path: Path, variants: list[str]) -> None:
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+
+    (tmp_path / "publisher.toml").write_text(f"pdf = false\nvariants = {variants!r}\n".replace("'", '"'),
+                                             encoding="utf-8")
+    (tmp_path / "opencc-phrases.txt").write_bytes("余先生 余先生\n".encode("gbk"))
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.txt").write_text("标题\n\n这是一段足够长的正文内容，用来说明问题。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert "opencc-phrases.txt: not UTF-8" in result.output and "Traceback" not in result.output
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert (tmp_path / "site" / "zh-hant" / "index.html").is_file() == ("zh-Hant" in variants)
 
 
 _ALIAS_BOMB = "---\n" + "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(

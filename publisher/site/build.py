@@ -126,7 +126,7 @@ def _plan_edition(config: SiteConfig, entries: list[Entry], edition: Edition,
                   all_editions: list[Edition]) -> Iterator[Output]:
     env = environment(config.root, config.theme, config.root / CACHE_DIR / "templates", edition)
     # How many processes render PDFs changes nothing in the output.
-    settings = {k: v for k, v in asdict(config).items() if k not in ("root", "workers")}
+    settings = {k: v for k, v in asdict(config).items() if k not in ("root", "workers", "problems")}
     base_key = _digest(__version__, settings, _theme_digest(config), edition.key)
     pages = document_pages(entries)
     tags = tag_index(pages)
@@ -375,6 +375,7 @@ def _build_locked(config: SiteConfig, progress: Progress | None, render_pdfs: bo
     store = DocumentStore(config.root / CACHE_DIR, salt,
                           lambda p: convert_file(p, config.clean_options).documents, summary_of)
     entries, report.failures = load_entries(config.content_dir, store, config.root)
+    report.failures[:0] = [Failure(config.root, problem, in_content=False) for problem in config.problems]
     report.documents = len(entries)
     output = config.output_dir
     current = _read_manifest(output) if output.is_dir() else {}

@@ -47,8 +47,10 @@ class Card:
 
 @dataclass(frozen=True)
 class Failure:
-    source: Path
+    source: Path  # relative to the content folder, unless not in_content
     reason: str
+    #: False for a settings file, whose reason names it.
+    in_content: bool = True
 
 
 @dataclass(frozen=True)
