@@ -8,35 +8,99 @@ rules as in raw text, so they need no markup of their own.
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 import re
+from collections.abc import Iterable
+from html.parser import HTMLParser
 
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .clean import join_pair
 from .errors import FrontMatterError
 from .model import Block, Document, Meta
 from .structure.lines import Line, iso_date
 from .structure.outline import closing
+from .write.markdown import LEAD_MARKS
 
 log = logging.getLogger("publisher")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_LEAD_MARKS = re.compile(r"^[。！？!?：:；;，,、]+")
+_LEAD_MARKS = re.compile(f"^[{re.escape(LEAD_MARKS)}]+")
 _md = MarkdownIt("commonmark").use(front_matter_plugin)
 
 _META_KEYS = {"title", "date", "issuer", "author", "keywords", "summary", "source", "slug", "style"}
 
 
+def join_lines(lines: Iterable[str]) -> str:
+    """Lines of one paragraph as one line, as cleaning joins a manuscript's: nothing between
+    Chinese, one space between Latin words and numbers (``English⏎words``, ``7⏎1986``)."""
+    return functools.reduce(join_pair, lines, "").strip()
+
+
 def _inline_text(token: Token) -> str:
-    parts = []
+    """The text of an inline run: its words, code and image descriptions, lines joined.
+
+    Emphasis, links and inline HTML tags are markup; the text inside them is kept.
+    """
+    lines, parts = [], []
     for child in token.children or []:
-        if child.type in ("text", "code_inline"):
+        if child.type in ("text", "code_inline", "image"):  # an image's content is its description
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
-            parts.append("")
-    return "".join(parts)
+            lines.append("".join(parts))
+            parts = []
+    lines.append("".join(parts))
+    return join_lines(lines) if len(lines) > 1 else lines[0].strip()
+
+
+class _HTMLText(HTMLParser):
+    """The text of an HTML block (its tags are markup; scripts, styles and comments are not text)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = [""]
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._hidden += 1
+        elif tag in _HTML_LINE_BREAKS:
+            self.lines.append("")
+        alt = dict(attrs).get("alt") if tag == "img" else None
+        if alt:
+            self.lines[-1] += alt
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in _HTML_LINE_BREAKS:
+            self.lines.append("")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            first, *rest = data.split("\n")
+            self.lines[-1] += first
+            self.lines.extend(rest)
+
+
+_HTML_LINE_BREAKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+                               "section", "article", "table", "ul", "ol", "pre"})
+
+
+def html_text(html: str) -> str:
+    parser = _HTMLText()
+    parser.feed(html)
+    parser.close()
+    return join_lines(line for line in parser.lines if line.strip())
+
+
+def _paragraphs_of(code: str) -> list[str]:
+    """An indented or fenced block's text, as paragraphs: in an edited manuscript that is most
+    often prose indented by accident, and its words must not vanish."""
+    return [join_lines(chunk.splitlines()) for chunk in re.split(r"\n[ \t]*\n", code) if chunk.strip()]
 
 
 def _lead(token: Token) -> str | None:
@@ -156,40 +220,67 @@ def _style(data: dict[str, object], name: str) -> str | None:
 
 
 def read_markdown(text: str, name: str = "<markdown>") -> Document:
+    """Every CommonMark block reaches the model as text: paragraphs, headings, list items (an
+    ordered item keeps its number), quotes (as notes), indented and fenced code and HTML blocks
+    (as paragraphs of their text), thematic breaks (as the line written)."""
     tokens = _md.parse(text)
     data: dict[str, object] = {}
     title: str | None = None
     blocks: list[Block] = []
     quote_depth = 0
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
+    marker = ""  # the number of the ordered-list item whose first paragraph comes next
+    source_lines: list[str] | None = None
+
+    def add(content: str, tok: Token | None = None) -> None:
+        nonlocal marker
+        if marker:
+            content, marker = f"{marker} {content}".rstrip(), ""
+        content = content.strip()
+        if not content:
+            return
+        if quote_depth:
+            blocks.append(Block("note", content))
+            return
+        lead = _lead(tok) if tok is not None and content is not None else None
+        line = Line.alone(content, number=tok.map[0] + 1 if tok is not None and tok.map else 0)
+        if line.is_salutation:
+            blocks.append(Block("salutation", content))
+        else:
+            blocks.append(Block("paragraph", content,
+                                lead=lead if lead and content.startswith(lead) and lead != content else None))
+
+    for i, tok in enumerate(tokens):
         if tok.type == "front_matter":
             data = parse_front_matter(tok.content, name)
         elif tok.type == "blockquote_open":
             quote_depth += 1
         elif tok.type == "blockquote_close":
             quote_depth -= 1
+        elif tok.type == "list_item_open":
+            # "3." or "3)"; a bullet is markup. An item that opens with another list keeps both numbers.
+            marker = f"{marker} {tok.info}{tok.markup}".strip() if tok.info else marker
+        elif tok.type == "list_item_close" and marker:  # an item with no text: its number alone
+            add("")
         elif tok.type == "heading_open":
             level = int(tok.tag[1])
             content = _inline_text(tokens[i + 1])
+            if marker:  # a heading in an ordered-list item carries its number
+                content, marker = f"{marker} {content}".rstrip(), ""
             if level == 1 and title is None and not blocks:
                 title = content
             else:
                 blocks.append(Block("heading", content, level=max(1, level - 1)))
         elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open":
-            content = _inline_text(tok)
-            if quote_depth:
-                blocks.append(Block("note", content))
-            else:
-                lead = _lead(tok)
-                line = Line.alone(content, number=tok.map[0] + 1 if tok.map else 0)
-                if line.is_salutation:
-                    blocks.append(Block("salutation", content))
-                else:
-                    blocks.append(Block("paragraph", content,
-                                        lead=lead if lead and content.startswith(lead) and lead != content else None))
-        i += 1
+            add(_inline_text(tok), tok if not marker else None)
+        elif tok.type in ("code_block", "fence"):
+            for paragraph in _paragraphs_of(tok.content):
+                add(paragraph)
+        elif tok.type == "html_block":
+            add(html_text(tok.content))
+        elif tok.type == "hr" and tok.map:
+            if source_lines is None:
+                source_lines = text.splitlines()
+            add(source_lines[tok.map[0]].strip())
     blocks = _closing(blocks)
     fm_title = _text(data, "title", name)
     unknown = set(data) - _META_KEYS

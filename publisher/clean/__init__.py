@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .linebreaks import clean_line_breaks
+from .linebreaks import clean_line_breaks, join_pair
 from .punctuation import (
     FULLWIDTH_ALNUM,
     ascii_full_stop,
@@ -43,7 +43,7 @@ from .whitespace import (
     replace_odd_spaces,
 )
 
-__all__ = ["RULE_NAMES", "CleanOptions", "Fix", "apply_rule", "clean", "explain"]
+__all__ = ["RULE_NAMES", "CleanOptions", "Fix", "apply_rule", "clean", "explain", "join_pair"]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ CommonMark does not close emphasis between a Chinese full stop and a letter
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 import yaml
@@ -19,9 +20,19 @@ from ..model import Block, Document
 _INLINE_SPECIAL_CHARS = "\\`*_[]<>&~|"  # the backslash first: escape_inline relies on it
 _INLINE_SPECIAL_BYTES = re.compile(f"[{re.escape(_INLINE_SPECIAL_CHARS)}]".encode("ascii"))
 _INLINE_SPECIAL_CODES = tuple((char, char.encode("ascii")) for char in _INLINE_SPECIAL_CHARS)
-_LINE_START = re.compile(r"^(#|>|[-+=](?=\s|$)|\d{1,9}(?=[.)]))")
+# A heading, a quote, a bullet, a thematic break (``---``; ``***`` and ``___`` are escaped
+# inline), a setext underline, an ordered-list number.
+_LINE_START = re.compile(r"^(#|>|[-+=](?=\s|$)|-{2,}|\d{1,9}(?=[.)]))")
 _LINE_START_CHARS = "#>-+=0123456789"  # what _LINE_START can begin with: most lines are asked nothing more
-_TRAILING_MARKS = "。！？!?：:；;，,、"
+#: The marks after a run-in lead that the reader takes into it (the mark that ends it, a
+#: closing quote): kept outside the bold, which CommonMark cannot close after punctuation
+#: followed by a letter (``**…。”**我`` is not bold).
+LEAD_MARKS = "。！？!?：:；;，,、”’」』）》】)]"
+
+
+def _is_mark(char: str) -> bool:
+    """Punctuation or a symbol, as CommonMark counts them in deciding where emphasis closes."""
+    return (char.isascii() and not char.isalnum() and not char.isspace()) or unicodedata.category(char)[0] in "PS"
 
 
 def escape_inline(text: str) -> str:
@@ -63,20 +74,33 @@ def escape(text: str, inline: bool = True) -> str:
 
 
 def _lead_paragraph(block: Block, inline: bool) -> str:
+    """``**core**`` and the rest: the core is the lead without its closing marks, so the bold
+    always closes; read back, the lead is the core and the lead marks that follow it.
+
+    Where nothing but such marks would follow the bold, the reader would see the whole
+    paragraph in bold and no lead: it is written plain, as it would be read.
+    """
     lead = block.lead or ""
-    rest = block.text[len(lead):]
-    core = lead.rstrip(_TRAILING_MARKS)
-    marks = lead[len(core):]
-    if not core:
+    core = lead
+    while core and (_is_mark(core[-1]) or core[-1].isspace()):
+        core = core[:-1]
+    tail = block.text[len(core):]
+    if not core or not tail.lstrip(LEAD_MARKS) or core[0].isspace():
         return escape(block.text, inline)
     # After the lead nothing stands at a line start: only inline escapes apply.
-    return f"**{escape(core, inline)}**{escape_inline(marks + rest) if inline else marks + rest}"
+    return f"**{escape(core, inline)}**{escape_inline(tail) if inline else tail}"
+
+
+def _heading_text(text: str, inline: bool) -> str:
+    """A heading's text: a ``#`` at its end would be read as the closing sequence and dropped."""
+    text = escape(text, inline)
+    return text[:-1] + "\\#" if text.endswith("#") and not text.endswith("\\#") else text
 
 
 def render_block(block: Block, inline: bool = True) -> str:
     """One block as Markdown; ``inline=False`` where its text holds no inline markup characters."""
     if block.type == "heading":
-        return "#" * (min(block.level or 1, 5) + 1) + " " + escape(block.text, inline)
+        return "#" * (min(block.level or 1, 5) + 1) + " " + _heading_text(block.text, inline)
     if block.type in ("note", "quote"):
         return "> " + escape(block.text, inline)
     if block.lead:
@@ -149,7 +173,7 @@ def render_markdown(doc: Document, source: str | None = None) -> str:
         dumped = dump_front_matter(fm)
         parts.append(f"---\n{dumped}---")
     if doc.title:
-        parts.append("# " + escape(doc.title))
+        parts.append("# " + _heading_text(doc.title, True))
     parts.extend(render_blocks(doc.blocks))
     return "\n\n".join(parts) + "\n"
 
