@@ -16,6 +16,7 @@ from . import __version__
 from .batch import for_each_file
 from .clean import RULE_NAMES, CleanOptions, clean, explain
 from .errors import PublisherError, printable
+from .outputs import OutputFolder, output_stems
 from .pipeline import convert_file, is_markdown
 from .read import RawText, Skipped, find_manuscripts, read_file
 from .write.json import dump_json, source_to_dict
@@ -89,6 +90,8 @@ def _converter(opencc_config: str, phrases: str | None) -> Converter:
     return Converter.create(opencc_config, read_phrases(path) if path.is_file() else {})
 
 
+_force_option = click.option("--force", is_flag=True,
+                             help="Replace files already in the output folder (by default they are kept).")
 _encoding_option = click.option("--encoding", default=None,
                                 help="Read inputs in this encoding instead of detecting it.")
 
@@ -112,9 +115,10 @@ def main() -> None:
 @_phrases_option
 @click.option("-j", "--workers", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes to convert with: 0 is one per core (a few small files use one).")
+@_force_option
 def convert(paths: tuple[str, ...], output: str | None, fmt: str, encoding: str | None,
             spacing: str, disable: tuple[str, ...], variant: str, opencc_config: str, phrases: str | None,
-            workers: int) -> None:
+            workers: int, force: bool) -> None:
     """Clean and structure manuscripts (files or folders) into Markdown or JSON."""
     options = _clean_options(spacing, disable)
     converter = _converter(opencc_config, phrases) if variant == "zh-Hant" else None
@@ -122,12 +126,15 @@ def convert(paths: tuple[str, ...], output: str | None, fmt: str, encoding: str 
     failed = _report_skipped(skipped)
     work = partial(_convert_and_render, options=options, encoding=encoding, converter=converter, fmt=fmt)
     results: list[_Rendered] = []
-    for _path, outcome in for_each_file(files, work, workers):
+    folder = OutputFolder(Path(output), force) if output is not None else None
+    stems = dict(zip(files, output_stems(paths, files), strict=True))
+    for path, outcome in for_each_file(files, work, workers):
         if isinstance(outcome, PublisherError):
             _report(outcome)
             failed += 1
-        elif output is not None:
-            _write(outcome, Path(output))  # as each arrives: writing overlaps the workers' converting
+        elif folder is not None:
+            # As each arrives: writing overlaps the workers' converting.
+            failed += _write(outcome, folder, stems[path])
         else:
             results.append(outcome)
     if output is None:
@@ -144,9 +151,9 @@ class _Rendered:
     data: dict[str, Any] | None = None
     markdown: tuple[str, ...] = ()
 
-    def files(self) -> list[tuple[str, str]]:
+    def files(self, stem: str | None = None) -> list[tuple[str, str]]:
         """(file name, text) of each output file."""
-        stem = Path(self.source).stem
+        stem = stem or Path(self.source).stem
         if self.data is not None:
             return [(f"{stem}.json", dump_json(self.data))]
         return list(zip(split_markdown_names(stem, len(self.markdown)), self.markdown, strict=True))
@@ -175,12 +182,19 @@ def _print(results: list[_Rendered], fmt: str, several: bool) -> None:
     click.echo("\n".join(text for r in results for text in r.markdown), nl=False)
 
 
-def _write(rendered: _Rendered, out: Path) -> None:
-    for name, text in rendered.files():
-        target = out / name
-        if is_markdown(rendered.source) and Path(rendered.source).resolve() == target.resolve():
-            raise PublisherError(f"{rendered.source}: would overwrite its own source; choose another --output")
+def _write(rendered: _Rendered, folder: OutputFolder, stem: str) -> int:
+    """Write each output file of one source under a name of its own; how many were refused."""
+    refused = 0
+    for name, text in rendered.files(stem):
+        base, suffix = os.path.splitext(name)
+        try:
+            target = folder.target(folder.name(base, suffix), rendered.source)
+        except PublisherError as exc:
+            _report(exc)
+            refused += 1
+            continue
         _write_atomic(target, text)
+    return refused
 
 
 @main.command()
@@ -325,24 +339,28 @@ def init(project: str) -> None:
 @_encoding_option
 @_spacing_option
 @_disable_option
+@_force_option
 def pdf(paths: tuple[str, ...], output: str, style: str | None, collection_title: str | None,
-        encoding: str | None, spacing: str, disable: tuple[str, ...]) -> None:
+        encoding: str | None, spacing: str, disable: tuple[str, ...], force: bool) -> None:
     """Typeset manuscripts (files or folders) as PDFs, one per document."""
     from .pdf import PrintOptions, collection_pdf, document_pdf
 
     options = _clean_options(spacing, disable)
-    out = Path(output)
+    folder = OutputFolder(Path(output), force)
+    if collection_title:
+        folder.reserve("collection.pdf")
     files, skipped = find_manuscripts(list(paths))
     failed = _report_skipped(skipped)
+    stems = output_stems(paths, files)
     everything = []
-    for path in files:
+    for path, stem in zip(files, stems, strict=True):
         try:
             source = convert_file(path, options, encoding)
         except PublisherError as exc:
             click.echo(f"error: {exc.format_message()}", err=True)
             failed += 1
             continue
-        names = split_markdown_names(path.stem, len(source.documents))
+        names = split_markdown_names(stem, len(source.documents))
         for name, doc in zip(names, source.documents, strict=True):
             print_options = PrintOptions(style=(style or doc.meta.style or "gongwen"))  # type: ignore[arg-type]
             try:
@@ -351,12 +369,21 @@ def pdf(paths: tuple[str, ...], output: str, style: str | None, collection_title
                 click.echo(f"error: {exc.format_message()}", err=True)
                 failed += 1
                 continue
-            target = out / (name[: -len(".md")] + ".pdf")
+            try:
+                target = folder.target(folder.name(name[: -len(".md")], ".pdf"))
+            except PublisherError as exc:
+                _report(exc)
+                failed += 1
+                continue
             _write_atomic(target, data)
             everything.append(doc)
             click.echo(printable(f"wrote {target}"), err=True)
     if collection_title and everything:
-        target = out / "collection.pdf"
+        try:
+            target = folder.target("collection.pdf")
+        except PublisherError as exc:
+            _report(exc)
+            sys.exit(2)
         _write_atomic(target, collection_pdf(everything, PrintOptions(style=style or "gongwen"),  # type: ignore[arg-type]
                                                    collection_title))
         click.echo(f"wrote {target}", err=True)
