@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -115,10 +116,19 @@ class DocumentStore:
         return Path(self.documents, f"{digest}.json")
 
     def cards(self, path: str, key: str) -> tuple[str, list[Card]]:
-        """The source's digest and the cards of its documents, converting it only if it changed."""
+        """The source's digest and the cards of its documents, converting it only if it changed.
+
+        A source is taken as unchanged, without reading it, only when its size, modification
+        and change times and inode are what they were, and were already in the past when they
+        were recorded. The change time cannot be set back (``touch -d`` and ``cp -p`` keep the
+        modification time, not that), a copied-in file is a new inode, and a file changed
+        within the clock's granularity of the last look (coarse timestamps: 2 s on FAT) is
+        read again, as git does with its "racily clean" entries. Anything else is hashed.
+        """
         stat = os.stat(path)
+        signature = _signature(stat)
         known = self.index["sources"].get(key)
-        if known and known["size"] == stat.st_size and known["mtime"] == stat.st_mtime_ns \
+        if known and known.get("stat") == signature and known.get("settled") \
                 and known["digest"] + ".json" in self._stored:
             cards = [_card_from(c) for c in known["cards"]]
             if any("key" not in c for c in known["cards"]):  # an index from before cards had keys
@@ -137,7 +147,8 @@ class DocumentStore:
             tmp.write_text(json.dumps([document_to_dict(d) for d in docs], ensure_ascii=False), encoding="utf-8")
             os.replace(tmp, target)
         cards = [Card(d.title, d.meta, self.summarize(d)) for d in docs]
-        self.seen[key] = {"size": stat.st_size, "mtime": stat.st_mtime_ns, "digest": digest,
+        settled = max(stat.st_mtime_ns, stat.st_ctime_ns) < time.time_ns() - _TIMESTAMP_SLACK_NS
+        self.seen[key] = {"stat": signature, "settled": settled, "digest": digest,
                           "cards": [_card_to(c) for c in cards]}
         return digest, cards
 
@@ -157,6 +168,15 @@ class DocumentStore:
         tmp.write_text(json.dumps({"salt": self.salt, "sources": self.seen}, ensure_ascii=False, sort_keys=True),
                        encoding="utf-8")
         os.replace(tmp, self.folder / _INDEX)
+
+
+#: How far behind the clock a file's timestamps must be before they are trusted to show the
+#: next change: 2 s, the granularity of the coarsest file systems (FAT) users keep manuscripts on.
+_TIMESTAMP_SLACK_NS = 2_000_000_000
+
+
+def _signature(stat: os.stat_result) -> list[int]:
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
 
 
 def _card_key(title: str | None, meta: Meta, summary: str) -> str:

@@ -282,3 +282,21 @@ def test_pdfs_are_built_linked_and_left_alone_by_the_preview(tmp_path):
     full = _build(root)
     assert {"pdf/a.pdf", "pdf/collection.pdf"} <= set(full.written) and "pdf/b.pdf" not in full.written
     assert (site / "pdf" / "a.pdf").read_bytes() != old_pdf
+
+
+def test_a_changed_file_whose_size_and_mtime_were_kept_is_rebuilt(tmp_path):
+    """cp -p, touch -d: the text changes, the size and modification time do not (issue 17, item 5)."""
+    import os
+    import time
+
+    root = _project(tmp_path, {"a.txt": f"通知\n\n预算为一百万元。{PARA}\n"})
+    source = root / "content" / "a.txt"
+    time.sleep(2.1)  # older than the file systems' timestamp granularity: its stat is trusted
+    _build(root)
+    before = source.stat()
+    source.write_text(f"通知\n\n预算为一千万元。{PARA}\n", encoding="utf-8")  # the same number of bytes
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert source.stat().st_size == before.st_size and source.stat().st_mtime_ns == before.st_mtime_ns
+    _build(root)
+    page = next(p for p in (root / "site").glob("*/index.html") if "通知" in p.read_text(encoding="utf-8"))
+    assert "一千万" in page.read_text(encoding="utf-8") and "一百万" not in page.read_text(encoding="utf-8")
