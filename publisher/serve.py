@@ -22,7 +22,8 @@ import sys
 import threading
 import traceback
 import webbrowser
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -92,12 +93,31 @@ def site_file(root: Path, url_path: str) -> Path | None:
     return target
 
 
+#: Errors of a client that went away or never finished its request: nothing to report.
+_GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
+
+
 class SiteServer(ThreadingHTTPServer):
-    """Serves one folder over HTTP, with live reload; :meth:`notify_reload` after each build."""
+    """Serves one folder over HTTP, with live reload; :meth:`notify_reload` after each build.
+
+    A fixed pool of worker threads answers the requests, never one thread per connection:
+    300 clients that send half a request and wait held 300 threads. A connection idle for
+    :attr:`request_timeout` seconds is closed, and open event streams (one per open page)
+    are limited to :attr:`max_streams` so that they never take every worker.
+    """
 
     daemon_threads = True
+    #: Connections waiting to be accepted (the standard library's 5 made some of 200 parallel
+    #: requests wait for seconds).
+    request_queue_size = 128
+    #: Threads answering requests.
+    workers = 32
+    #: Event streams open at once; one more is told to try again later (EventSource does).
+    max_streams = 16
     #: Seconds between keep-alive comments on an idle event stream.
     keepalive = 15.0
+    #: Seconds a connection may take to send its request, or stay idle between two.
+    request_timeout = 10.0
 
     def __init__(self, folder: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 8000,
                  live_reload: bool = True, log: Callable[[str], None] | None = None) -> None:
@@ -107,7 +127,32 @@ class SiteServer(ThreadingHTTPServer):
         self.generation = 0
         self._changed = threading.Condition()
         self._closing = False
+        self._streams = threading.BoundedSemaphore(self.max_streams)
+        self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="publisher-http")
         super().__init__((host, port), _Handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Hand the connection to a worker of the pool (the accepting thread goes on accepting)."""
+        try:
+            self._pool.submit(self._answer, request, client_address)
+        except RuntimeError:  # shutting down
+            self.shutdown_request(request)
+
+    def _answer(self, request: Any, client_address: Any) -> None:
+        try:
+            self.finish_request(request, client_address)
+        except Exception:
+            self.handle_error(request, client_address)
+        finally:
+            self.shutdown_request(request)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hung up is not an error; anything else is one line, not a traceback."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, _GONE) or exc is None:
+            return
+        if self.log is not None:
+            self.log(f"{client_address[0]} error: {type(exc).__name__}: {exc}")
 
     @property
     def url(self) -> str:
@@ -141,6 +186,7 @@ class SiteServer(ThreadingHTTPServer):
             self._closing = True
             self._changed.notify_all()
         super().server_close()
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -148,6 +194,10 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "publisher"
     sys_version = ""
+    def setup(self) -> None:
+        # Seconds a connection may take to send its request, or stay idle between requests.
+        self.timeout = self.server.request_timeout
+        super().setup()
 
     def do_GET(self) -> None:
         self._respond(send_body=True)
@@ -253,6 +303,22 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _events(self, target: str, send_body: bool) -> None:
         """Server-sent events: ``reload`` once a build newer than ``?since=`` has finished."""
+        if not self.server._streams.acquire(blocking=False):
+            data = b"too many open pages\n"
+            self.send_response(HTTPStatus.SERVICE_UNAVAILABLE)
+            self.send_header("Retry-After", "5")
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            if send_body:
+                self.wfile.write(data)
+            return
+        try:
+            self._stream(target, send_body)
+        finally:
+            self.server._streams.release()
+
+    def _stream(self, target: str, send_body: bool) -> None:
         query = target.split("?", 1)[1] if "?" in target else ""
         since = self.server.generation
         for pair in query.split("&"):
@@ -280,7 +346,7 @@ class _Handler(BaseHTTPRequestHandler):
                     self.wfile.write(f"event: reload\ndata: {generation}\n\n".encode())
                     since = generation
                 self.wfile.flush()
-        except (BrokenPipeError, ConnectionResetError):
+        except _GONE:
             return
 
 
@@ -309,6 +375,14 @@ class _FileStamps:
         return False
 
 
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        st = folder.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
 def watch(folders: Sequence[Path], rebuild: Callable[[], object], on_built: Callable[[], None], *,
           files: Sequence[Path] = (), poll: bool = False, stop: threading.Event | None = None,
           echo: Callable[[str], None] | None = None, debounce_ms: int = 1600, quiet_ms: int = 100) -> None:
@@ -322,11 +396,44 @@ def watch(folders: Sequence[Path], rebuild: Callable[[], object], on_built: Call
     from watchfiles import watch as watch_changes
 
     say = echo or (lambda message: print(message, file=sys.stderr, flush=True))
-    existing = [f for f in folders if f.exists()]
     stamps = _FileStamps(files)
     stop = stop or threading.Event()
-    changes_of = watch_changes(*existing, debounce=debounce_ms, step=quiet_ms, stop_event=stop, rust_timeout=500,
-                               yield_on_timeout=True, force_polling=poll) if existing else None
+
+    held: list[int] = []
+
+    def start() -> tuple[list[tuple[int, int] | None], Iterator[set[Any]] | None]:
+        # A watch follows the folder it began on: one deleted and made again (content/ restored
+        # from a backup, a checkout) is a new folder, watched anew. Each watched folder is held
+        # open, so that its inode number is not given to the new folder while the watch lasts.
+        for fd in held:
+            os.close(fd)
+        held.clear()
+        identity = []
+        for folder in folders:
+            try:
+                fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            except OSError:
+                identity.append(None)
+                continue
+            held.append(fd)
+            st = os.fstat(fd)
+            identity.append((st.st_dev, st.st_ino))
+        existing = [f for f, i in zip(folders, identity, strict=True) if i is not None]
+        changes = watch_changes(*existing, debounce=debounce_ms, step=quiet_ms, stop_event=stop, rust_timeout=500,
+                                yield_on_timeout=True, force_polling=poll) if existing else None
+        return identity, changes
+
+    try:
+        _watch_loop(start, folders, rebuild, on_built, stamps, stop, say)
+    finally:
+        for fd in held:
+            os.close(fd)
+
+
+def _watch_loop(start: Callable[[], tuple[list[tuple[int, int] | None], Iterator[set[Any]] | None]],
+                folders: Sequence[Path], rebuild: Callable[[], object], on_built: Callable[[], None],
+                stamps: _FileStamps, stop: threading.Event, say: Callable[[str], None]) -> None:
+    identity, changes_of = start()
     while not stop.is_set():
         if changes_of is None:
             stop.wait(0.5)
@@ -336,6 +443,15 @@ def watch(folders: Sequence[Path], rebuild: Callable[[], object], on_built: Call
                 changed = bool(next(changes_of))
             except StopIteration:
                 return
+            except Exception as exc:  # the watch itself failed (its folder went away under it)
+                say(f"watching again after: {exc}")
+                identity = []  # differs from any: start again below
+                changed = True
+        if [_identity(f) for f in folders] != identity:
+            if changes_of is not None:
+                changes_of.close()  # type: ignore[attr-defined]
+            identity, changes_of = start()
+            changed = True
         if stamps.changed():
             changed = True
         if not changed or stop.is_set():

@@ -235,3 +235,123 @@ def test_unchanged_files_are_not_sent_again_and_changed_ones_are(server, site):
     status, _, body = raw_get(server, "/", headers={"If-None-Match": page_tag})
     assert status == 200 and b"data-publisher-reload" in body
     assert raw_get(server, "/no/such/page/")[1].get("etag") is None
+
+
+def test_half_sent_requests_hold_a_bounded_number_of_threads_and_time_out(server):
+    """300 clients that send half a request and wait (issue 17, item 9): the pool stays its size."""
+    server.request_timeout = 1.0  # the default is 10 s
+    host, port = server.server_address[:2]
+    before = threading.active_count()
+    stalled = []
+    for _ in range(300):
+        sock = socket.create_connection((host, port), timeout=5)
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")  # and never the blank line
+        stalled.append(sock)
+    time.sleep(0.5)
+    assert threading.active_count() <= before + 40  # the pool's 32 workers and a few more
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # as the stalled ones time out, the others are answered
+            try:
+                status, _, body = raw_get(server, "/")
+                break
+            except (TimeoutError, OSError):
+                continue
+        assert status == 200 and "首页" in body.decode("utf-8")
+    finally:
+        for sock in stalled:
+            sock.close()
+
+
+def test_two_hundred_parallel_requests_are_all_answered(server):
+    results: list[int] = []
+
+    def fetch() -> None:
+        results.append(raw_get(server, "/sub/")[0])
+
+    threads = [threading.Thread(target=fetch) for _ in range(200)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert results.count(200) == 200
+
+
+def test_a_client_that_hangs_up_is_no_traceback(tmp_path, capfd):
+    import struct
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "big.pdf").write_bytes(b"%PDF" + b"0" * 20_000_000)
+    logged: list[str] = []
+    srv = SiteServer(site, port=0, log=logged.append)
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        for _ in range(5):
+            sock = socket.create_connection(srv.server_address[:2], timeout=5)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # reset, not close
+            sock.sendall(b"GET /big.pdf HTTP/1.1\r\nHost: x\r\n\r\n")
+            sock.recv(1000)
+            sock.close()
+        time.sleep(0.5)
+        assert raw_get(srv, "/big.pdf", method="HEAD")[0] == 200
+    finally:
+        srv.shutdown()
+        srv.server_close()
+        thread.join(timeout=5)
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "BrokenPipe" not in err and "ConnectionReset" not in err
+    assert not any("error" in line for line in logged)
+
+
+def test_event_streams_beyond_the_limit_are_told_to_retry(server):
+    host, port = server.server_address[:2]
+    streams = []
+    try:
+        for _ in range(server.max_streams):
+            sock = socket.create_connection((host, port), timeout=5)
+            sock.sendall(f"GET {EVENTS_PATH} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+            assert sock.recv(100).startswith(b"HTTP/1.1 200")
+            streams.append(sock)
+        assert raw_get(server, EVENTS_PATH)[0] == 503
+        assert raw_get(server, "/")[0] == 200  # pages are still served
+    finally:
+        for sock in streams:
+            sock.close()
+
+
+@pytest.mark.parametrize("poll", [False, True], ids=["events", "poll"])
+def test_watch_goes_on_after_the_content_folder_is_deleted_and_made_again(tmp_path, poll):
+    import shutil
+
+    content = tmp_path / "content"
+    content.mkdir()
+    stop = threading.Event()
+    built: list[int] = []
+    thread = threading.Thread(target=watch, args=([content], lambda: None, lambda: built.append(1)),
+                              kwargs={"stop": stop, "echo": lambda m: None, "quiet_ms": 50, "poll": poll},
+                              daemon=True)
+    thread.start()
+
+    def rebuilt_after(change) -> bool:  # type: ignore[no-untyped-def]
+        count = len(built)
+        change()
+        deadline = time.monotonic() + 10
+        while len(built) == count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return len(built) > count
+
+    try:
+        time.sleep(0.5)
+        assert rebuilt_after(lambda: (content / "a.txt").write_text("一", encoding="utf-8"))
+        shutil.rmtree(content)
+        time.sleep(1.0)
+        content.mkdir()
+        time.sleep(1.0)
+        assert rebuilt_after(lambda: (content / "b.txt").write_text("二", encoding="utf-8"))
+        time.sleep(1.1)  # polling compares modification times to the second
+        assert rebuilt_after(lambda: (content / "b.txt").write_text("二改", encoding="utf-8"))
+    finally:
+        stop.set()
+        thread.join(timeout=5)
