@@ -258,18 +258,18 @@ def _report_failures(config: SiteConfig, report: BuildReport) -> None:
         click.echo(printable(f"error: {where}{failure.reason}"), err=True)
 
 
-def _run_build(config: SiteConfig, verbose: bool, render_pdfs: bool = True) -> BuildReport:
+def _run_build(config: SiteConfig, verbose: bool, render_pdfs: bool = True, preview: bool = False) -> BuildReport:
     from .site.build import build_site
 
     if not sys.stderr.isatty():
-        report = build_site(config, render_pdfs=render_pdfs)
+        report = build_site(config, render_pdfs=render_pdfs, preview=preview)
     else:
         with click.progressbar(length=1, label="building", file=sys.stderr) as bar:
             def progress(path: str, n: int, total: int) -> None:
                 bar.length = total
                 bar.update(n - bar.pos)
 
-            report = build_site(config, progress, render_pdfs=render_pdfs)
+            report = build_site(config, progress, render_pdfs=render_pdfs, preview=preview)
     if verbose:
         for path in report.written:
             click.echo(printable(f"wrote {path}"), err=True)
@@ -301,7 +301,7 @@ def serve(project: str, output: str | None, host: str, port: int, open_browser: 
 
     def rebuild() -> None:
         current = load_config(project, {"output": output})  # publisher.toml may have changed
-        report = _run_build(current, verbose, render_pdfs)
+        report = _run_build(current, verbose, render_pdfs, preview=True)
         _report_failures(current, report)
         click.echo(f"rebuilt {report.documents} document(s): {len(report.written)} file(s) written", err=True)
 

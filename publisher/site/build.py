@@ -158,7 +158,7 @@ def _plan_edition(config: SiteConfig, entries: list[Entry], edition: Edition,
 
     for page in pages:
         doc_key = _digest(base_key, page.entry.digest, str(page.entry.index), _page_ref(page) or "",
-                          _link_ref(page.prev), _link_ref(page.next))
+                          _link_ref(page.prev), _link_ref(page.next), page.entry.error or "")
         yield Output(page.path + "index.html", doc_key, render("document.html", page.path, page=page))
 
     # Only the index shows how many documents there are (on every page, any document added
@@ -356,25 +356,29 @@ def _check_path(rel: str) -> str:
     return rel
 
 
-def build_site(config: SiteConfig, progress: Progress | None = None, render_pdfs: bool = True) -> BuildReport:
+def build_site(config: SiteConfig, progress: Progress | None = None, render_pdfs: bool = True,
+               preview: bool = False) -> BuildReport:
     """Build the whole site; only files whose inputs changed are rendered.
 
     ``render_pdfs=False`` (the preview server) leaves outdated PDFs as they were, so that a
     page reloads in a moment; they are not vouched for, and the next full build renders them.
+    ``preview``: a document that fails (saved mid-edit) keeps its last good page, which names
+    the error, instead of vanishing; it is still reported as failed.
     """
     output = config.output_dir
     check_output(config)
     output.parent.mkdir(parents=True, exist_ok=True)
     with _build_lock(output):
-        return _build_locked(config, progress, render_pdfs)
+        return _build_locked(config, progress, render_pdfs, preview)
 
 
-def _build_locked(config: SiteConfig, progress: Progress | None, render_pdfs: bool) -> BuildReport:
+def _build_locked(config: SiteConfig, progress: Progress | None, render_pdfs: bool, preview: bool) -> BuildReport:
     report = BuildReport()
     salt = _digest(__version__, config.spacing, sorted(config.disable))
     store = DocumentStore(config.root / CACHE_DIR, salt,
                           lambda p: convert_file(p, config.clean_options).documents, summary_of)
-    entries, report.failures = load_entries(config.content_dir, store, config.root)
+    # The preview keeps a document that fails mid-edit as it last built, with the error shown.
+    entries, report.failures = load_entries(config.content_dir, store, config.root, keep_last_good=preview)
     report.failures[:0] = [Failure(config.root, problem, in_content=False) for problem in config.problems]
     report.documents = len(entries)
     output = config.output_dir

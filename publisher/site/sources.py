@@ -66,6 +66,8 @@ class Entry:
     loader: Callable[[], Document]
     #: Keywords as written in the source, for tag-page paths that are the same in every edition.
     tag_keys: tuple[str, ...] = ()
+    #: Why the source could not be read this time, when this is its last good version (preview).
+    error: str | None = None
 
     @cached_property
     def document(self) -> Document:
@@ -152,6 +154,15 @@ class DocumentStore:
                           "cards": [_card_to(c) for c in cards]}
         return digest, cards
 
+    def last_good(self, key: str) -> tuple[str, list[Card]] | None:
+        """The digest and cards of the source as it last converted, if its documents are kept;
+        remembered again, so that it stays the last good version until the source converts."""
+        known = self.index["sources"].get(key)
+        if not known or known["digest"] + ".json" not in self._stored:
+            return None
+        self.seen[key] = {**known, "settled": False}  # read it again next time
+        return known["digest"], [_card_from(c) for c in known["cards"]]
+
     def loader(self, digest: str, index: int) -> Callable[[], Document]:
         def load() -> Document:
             data = json.loads(self._doc_file(digest).read_text(encoding="utf-8"))
@@ -194,29 +205,38 @@ def _card_from(data: dict[str, Any]) -> Card:
     return Card(data["title"], Meta(**meta), data["summary"], data.get("key", ""))
 
 
-def load_entries(content: Path, store: DocumentStore,
-                 project: Path | None = None) -> tuple[list[Entry], list[Failure]]:
-    """Every document of the content folder; a file that fails is reported and the others go on."""
-    loaded: list[tuple[Path, int, str, str, Card]] = []
+def load_entries(content: Path, store: DocumentStore, project: Path | None = None,
+                 keep_last_good: bool = False) -> tuple[list[Entry], list[Failure]]:
+    """Every document of the content folder; a file that fails is reported and the others go on.
+
+    ``keep_last_good`` (the preview): a source that fails and converted before keeps its last
+    good version, carrying the error, instead of vanishing from the site while it is edited.
+    """
+    loaded: list[tuple[Path, int, str, str, Card, str | None]] = []
     sources, skipped = find_sources(content, project)
     failures = [Failure(Path(s.path), s.reason) for s in skipped]
     root = os.fspath(content)
     for key in sources:
         rel = Path(key)
         path = os.path.join(root, key)
+        error = None
         try:
             digest, cards = store.cards(path, key)
-        except PublisherError as exc:
-            # The failure names its source; the reader's message often begins with the path too.
-            message = exc.format_message()
-            failures.append(Failure(rel, message.removeprefix(f"{path}: ")))
-            continue
-        except OSError as exc:  # unreadable, or gone since the folder was listed
-            failures.append(Failure(rel, f"cannot be read ({exc.strerror or exc})"))
-            continue
+        except (PublisherError, OSError) as exc:
+            if isinstance(exc, PublisherError):
+                # The failure names its source; the reader's message often begins with the path too.
+                error = exc.format_message().removeprefix(f"{path}: ")
+            else:  # unreadable, or gone since the folder was listed
+                error = f"cannot be read ({exc.strerror or exc})"
+            failures.append(Failure(rel, error))
+            last = store.last_good(key) if keep_last_good else None
+            if last is None:
+                continue
+            digest, cards = last
         for i, card in enumerate(cards):
             base = card.meta.slug or slugify(os.path.splitext(key)[0].replace("/", "-"))
-            loaded.append((rel, i, slugify(base) + (f"-{i + 1}" if i and not card.meta.slug else ""), digest, card))
-    slugs = unique_slugs([slug for _, _, slug, _, _ in loaded])
-    return [Entry(rel, i, slug, digest, card, store.loader(digest, i))
-            for (rel, i, _, digest, card), slug in zip(loaded, slugs, strict=True)], failures
+            slug = slugify(base) + (f"-{i + 1}" if i and not card.meta.slug else "")
+            loaded.append((rel, i, slug, digest, card, error))
+    slugs = unique_slugs([slug for _, _, slug, _, _, _ in loaded])
+    return [Entry(rel, i, slug, digest, card, store.loader(digest, i), error=error)
+            for (rel, i, _, digest, card, error), slug in zip(loaded, slugs, strict=True)], failures

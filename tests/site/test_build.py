@@ -300,3 +300,25 @@ def test_a_changed_file_whose_size_and_mtime_were_kept_is_rebuilt(tmp_path):
     _build(root)
     page = next(p for p in (root / "site").glob("*/index.html") if "通知" in p.read_text(encoding="utf-8"))
     assert "一千万" in page.read_text(encoding="utf-8") and "一百万" not in page.read_text(encoding="utf-8")
+
+
+def test_the_preview_keeps_the_last_good_page_of_a_document_broken_mid_edit(tmp_path):
+    """Saved with half-typed front matter: the page stays, naming the error (issue 17)."""
+    root = _project(tmp_path, {"a.md": f"---\ntitle: 第一稿\n---\n\n{PARA}\n", "b.txt": f"另一篇\n\n{PARA}\n"})
+    build_site(load_config(root), preview=True)
+    pages = {p.parent.name for p in (root / "site").glob("*/index.html")}
+    (root / "content" / "a.md").write_text(f"---\ntitle: [第二稿\n---\n\n{PARA}\n", encoding="utf-8")
+    for _ in range(2):  # and again while it stays broken
+        report = build_site(load_config(root), preview=True)
+        assert [f.source.name for f in report.failures] == ["a.md"]
+        page = (root / "site" / "a" / "index.html").read_text(encoding="utf-8")
+        assert "第一稿" in page and "malformed front matter" in page and 'class="build-error"' in page
+    assert {p.parent.name for p in (root / "site").glob("*/index.html")} == pages
+    (root / "content" / "a.md").write_text(f"---\ntitle: 第二稿\n---\n\n{PARA}\n", encoding="utf-8")
+    report = build_site(load_config(root), preview=True)
+    page = (root / "site" / "a" / "index.html").read_text(encoding="utf-8")
+    assert not report.failures and "第二稿" in page and "build-error" not in page
+    # A full build does not publish a stale version: the broken document is left out.
+    (root / "content" / "a.md").write_text(f"---\ntitle: [第三稿\n---\n\n{PARA}\n", encoding="utf-8")
+    assert build_site(load_config(root)).failures
+    assert not (root / "site" / "a").exists()
