@@ -168,3 +168,18 @@ def test_pdf_command_and_doctor(tmp_path):
     assert (tmp_path / f"{seed('003').stem}.pdf").read_bytes().startswith(b"%PDF")
     doctor = CliRunner().invoke(main, ["doctor"])
     assert "正文（仿宋）: Noto Serif CJK SC" in doctor.stdout
+
+
+@pytest.mark.parametrize("style", ["gongwen", "book"])
+def test_a_long_web_address_breaks_and_stays_on_the_page(style):
+    """Issue 17, item 14: the end of the address (…weixin_share_ab请查阅。) ran off the page."""
+    url = ("https://mp.weixin.qq.com/s?__biz=MzA5NzQ2NjQ0Mg==&mid=2650000000&idx=1"
+           "&sn=0123456789abcdef0123456789abcdef&scene=21#wechat_redirect_weixin_share_ab")
+    doc = Document(title="关于网址的通知", blocks=(Block("paragraph", f"详细内容请登录网站{url}请查阅。"),))
+    pdf = document_pdf(doc, PrintOptions(style=style))
+    boxes = subprocess.run(["pdftotext", "-bbox", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True,
+                           check=True).stdout.decode("utf-8")
+    width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
+    right_margin = {"gongwen": 26, "book": 15}[style] * 72 / 25.4  # mm, at least this much is left blank
+    assert max(float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes)) < width - right_margin / 2
+    assert f"{url}请查阅。" in _squash(_pages(pdf)[0])
