@@ -16,6 +16,7 @@ from . import __version__
 from .batch import for_each_file
 from .clean import RULE_NAMES, CleanOptions, clean, explain
 from .errors import PublisherError, printable
+from .markdown_reader import read_markdown
 from .outputs import OutputFolder, output_stems
 from .pipeline import convert_file, is_markdown
 from .read import RawText, Skipped, find_manuscripts, read_file
@@ -220,7 +221,14 @@ def check(paths: tuple[str, ...], encoding: str | None, spacing: str, disable: t
     files, skipped = find_manuscripts(list(paths))
     failed: list[Path] = [Path(s.path) for s in skipped]
     _report_skipped(skipped)
-    for raw in _read_each([p for p in files if not is_markdown(p)], encoding, failed):
+    for raw in _read_each(files, encoding, failed):
+        if is_markdown(raw.path):  # the edited copy is not cleaned, but it must read
+            try:
+                read_markdown(raw.text, raw.path)
+            except PublisherError as exc:
+                _report(exc)
+                failed.append(Path(raw.path))
+            continue
         for fix in explain(raw.text, options):
             changes += 1
             click.echo(f"{raw.path}:{fix.line}: {fix.rule}: {_quoted(fix.before)} → {_quoted(fix.after)}")

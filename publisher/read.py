@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,8 +93,38 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _checked(text: str, encoding: str, name: str) -> str:
+    """Text that can be written out again: a lone surrogate (what ``unicode_escape`` makes of
+    ``\\ud800``) is no character, and would stop every writer."""
+    m = _SURROGATE.search(text)
+    if m:
+        raise InputError(f"{name}: read as {encoding}, it holds a lone surrogate (U+{ord(m.group()):04X}, "
+                         f"character {m.start()}), which is no character; name another --encoding")
+    return text
+
+
+def _stray_ascii(data: bytes) -> bool:
+    """UTF-16 of an odd length whose last byte is an ASCII character: a tool appended it
+    (a newline, most often). Any other odd byte is half a character: the file was cut off."""
+    last = data[-1]
+    return len(data) % 2 == 1 and (0x20 <= last < 0x7F or last in (9, 10, 13))
+
+
+def _utf16_with_stray_byte(data: bytes, encoding: str) -> str:
+    """The UTF-16 text and the ASCII character appended to it (see :func:`_stray_ascii`)."""
+    return data[:-1].decode(encoding) + chr(data[-1])
+
+
 def decode(data: bytes, encoding: str | None = None, *, name: str = "<bytes>") -> tuple[str, str]:
     """Decode manuscript bytes; returns ``(text, encoding)`` or raises :class:`InputError`."""
+    text, used = _decode(data, encoding, name)
+    return _checked(text, used, name), used
+
+
+def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
     if encoding:
         try:
             return data.decode(encoding), encoding
@@ -105,6 +136,8 @@ def decode(data: bytes, encoding: str | None = None, *, name: str = "<bytes>") -
     bom = _bom_encoding(data)
     if bom:
         try:
+            if bom == "utf-16" and _stray_ascii(data):
+                return _utf16_with_stray_byte(data, bom), bom
             return data.decode(bom, errors="strict"), bom
         except UnicodeDecodeError as exc:
             raise InputError(f"{name}: begins with a {bom} byte-order mark but is not {bom} (byte {exc.start}); "
@@ -115,6 +148,10 @@ def decode(data: bytes, encoding: str | None = None, *, name: str = "<bytes>") -
         best = _most_plausible(data, utf16)
         if best:
             return best[0], "utf-16"
+    if b"\x00" in data and len(data) > 2 and _stray_ascii(data):
+        best = _most_plausible(data[:-1], ("utf-16-le", "utf-16-be"))
+        if best:  # UTF-16 and one stray byte at the end
+            return _utf16_with_stray_byte(data, best[1]), "utf-16"
     if _looks_binary(data):
         raise InputError(f"{name}: looks like a binary file, not a text manuscript")
     try:

@@ -43,3 +43,14 @@ def test_check_respects_disabled_rules(tmp_path):
     assert result.exit_code == 0
     result = CliRunner().invoke(main, ["check", "--disable", "no_such_rule", str(path)])
     assert result.exit_code == 2 and "unknown cleaning rule" in result.stderr
+
+
+def test_check_names_edited_markdown_whose_front_matter_is_broken(tmp_path):
+    good = tmp_path / "good.md"
+    good.write_text("---\ntitle: 好\n---\n\n# 好\n\n正文。\n", encoding="utf-8")
+    broken = tmp_path / "broken.md"
+    broken.write_text("---\ntitle: [没有闭合\n---\n\n正文。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(good), str(broken)])
+    assert result.exit_code == 2
+    assert "broken.md: malformed front matter" in result.output and "good.md" not in result.output
+    assert CliRunner().invoke(main, ["check", str(good)]).exit_code == 0

@@ -153,3 +153,26 @@ def test_any_bytes_are_read_or_refused_with_an_input_error(data: bytes, encoding
     except InputError:
         return
     assert isinstance(text, str)
+
+
+def test_utf16_with_one_stray_trailing_byte_is_read_not_refused(tmp_path):
+    """Issue 17: a tool appended a newline in ASCII to a UTF-16 file; it was refused as binary."""
+    from publisher.read import decode
+
+    text = "标题\r\n\r\n正文内容，第一段。\r\n"
+    for encoding, bom in (("utf-16-le", b""), ("utf-16-be", b""), ("utf-16-le", b"\xff\xfe")):
+        data = bom + text.encode(encoding)
+        assert decode(data + b"\n")[0] == text + "\n"
+        assert decode(data + b"x")[0] == text + "x"
+
+
+def test_a_lone_surrogate_from_an_escape_codec_is_named_not_a_traceback(tmp_path):
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"\xe6\xa0\x87\xe9\xa2\x98\n\n\\ud800x\n")
+    result = CliRunner().invoke(main, ["convert", str(path), "--encoding", "unicode_escape"])
+    assert result.exit_code == 2 and "lone surrogate (U+D800" in result.output
+    assert "Traceback" not in result.output
