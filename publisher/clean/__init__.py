@@ -25,6 +25,7 @@ from .punctuation import (
     pair_quotes,
 )
 from .residue import (
+    remove_breadcrumbs,
     remove_page_breaks,
     remove_page_numbers,
     remove_running_headers,
@@ -78,6 +79,7 @@ _RULES: tuple[tuple[str, Rule], ...] = (
     ("remove_page_numbers", _plain(remove_page_numbers)),
     ("remove_page_breaks", _plain(remove_page_breaks)),
     ("remove_web_boilerplate", _plain(remove_web_boilerplate)),
+    ("remove_breadcrumbs", _plain(remove_breadcrumbs)),
     ("clean_line_breaks", _plain(clean_line_breaks)),  # reads indentation: before the spaces rules
     ("replace_odd_spaces", _plain(replace_odd_spaces)),
     ("normalize_spaces", _plain(normalize_spaces)),

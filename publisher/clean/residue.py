@@ -244,3 +244,60 @@ def remove_web_boilerplate(text: str) -> str:
     neither reaches past its line: only the lines holding a word are looked at.
     """
     return _fix_lines_holding(text, _BOILERPLATE_WORD, _remove_boilerplate_in_line)
+
+
+# A site's breadcrumb trail pasted one link a line: 首页 / > / 政务信息 / > / 宁夏要闻, after
+# a 当前位置： line or not. Its links are the site's sections, nothing of the author's.
+_TRAIL_SEPARATOR = re.compile(r"[ \u3000]*[>＞›»/][ \u3000]*")
+_WHERE = r"[ \u3000]*(?:当前|您的|您现在的|你的)位置[:：][ \u3000]*"  # 当前位置：
+_TRAIL_START = re.compile(rf"(?:{_WHERE})?[ \u3000]*(?:网站)?(?:首页|主页)[ \u3000]*")
+_TRAIL_LEAD_IN = re.compile(_WHERE)
+_TRAIL_LINK_WIDTH = 24  # columns: a section's name, never a sentence
+
+
+def _trail_link(line: str) -> bool:
+    stripped = line.strip(" \u3000")
+    return bool(stripped) and display_width(stripped) <= _TRAIL_LINK_WIDTH and not ends_sentence(stripped)
+
+
+def _trail_end(lines: list[str], start: int) -> int:
+    """Where the breadcrumb trail beginning at ``start`` (a 首页 line) ends; ``start`` if there is none.
+
+    A trail is links and lone separators taking turns, ending with a link: 首页 > A > B.
+    """
+    end, k = start, start + 1
+    while k + 1 < len(lines) and _TRAIL_SEPARATOR.fullmatch(lines[k]) and _trail_link(lines[k + 1]) \
+            and not _TRAIL_SEPARATOR.fullmatch(lines[k + 1]):
+        end, k = k + 1, k + 2
+    return end
+
+
+# The same trail on one line: 当前位置：首页 > 政策文件库 > 市政府文件, 您的位置:某网>>教育>>正文.
+_TRAIL_LINE = re.compile(r"[ \u3000]*(?:当前|您的|您现在的|你的)位置[:：][^\n]*?(?:>|＞|›|»)[^\n]*")
+_TRAIL_LINE_WIDTH = 200  # columns: a trail may end with a page's title, but not with its text
+
+
+def remove_breadcrumbs(text: str) -> str:
+    """A site's breadcrumb trail: 当前位置：首页 > 政务公开 > 政策法规 on one line, or set one
+    link a line (首页, >, 政务信息, >, 宁夏要闻) after a 当前位置： line or not. Site
+    navigation, not text. A trail names where it is (当前位置) or starts at the home page,
+    and has a separator: a lone ``>`` elsewhere, or 位置 in a sentence, stays."""
+    if "首页" not in text and "主页" not in text and "位置" not in text:
+        return text
+    lines = text.split("\n")
+    drop: set[int] = set()
+    for i, line in enumerate(lines):
+        if "位置" in line and _TRAIL_LINE.fullmatch(line) and not ends_sentence(line.strip()) \
+                and display_width(line) <= _TRAIL_LINE_WIDTH:
+            drop.add(i)
+            continue
+        if not _TRAIL_START.fullmatch(line):
+            continue
+        end = _trail_end(lines, i)
+        if end == i:
+            continue
+        first = i - 1 if i > 0 and _TRAIL_LEAD_IN.fullmatch(lines[i - 1]) else i
+        drop.update(range(first, end + 1))
+    if not drop:
+        return text
+    return "\n".join(line for k, line in enumerate(lines) if k not in drop)

@@ -220,3 +220,23 @@ def test_lines_rejected_by_length_are_rejected_by_width_too(lines):
     nonblank = [line for line in lines if line.strip()]
     if len(nonblank) >= 6 and linebreaks._too_many_long(nonblank):
         assert linebreaks._cluster_width(nonblank) is None
+
+
+def test_a_joined_line_that_would_run_on_further_is_left_as_the_next_cleaning_would_leave_it():
+    """Found by the property test: cleaning twice gave more than cleaning once. A long line
+    ending mid-sentence, a short line, another: joining the first two made a long line that a
+    second cleaning joined to the third."""
+    from publisher.clean import clean
+
+    for text in ['00000:(:))))))))))):"""))):"""…、\r0\r0', '00000:(:))))))))))):"""))):"""…、\r0\r\r0']:
+        once = clean(text)
+        assert clean(once) == once
+    # A long line broken by a narrow window still joins the rest of its sentence.
+    wrapped = "在全市教育工作会议上，各部门要认真贯彻落实市委市政府的决策部署，切实加强组织领导和统筹\n协调，确保各项任务落到实处。\n下一段。"
+    assert clean_line_breaks(wrapped).split("\n")[0].endswith("统筹协调，确保各项任务落到实处。")
+
+
+def test_blank_lines_separate_paragraphs_is_not_changed_by_joining_lines():
+    lines = ["第一段很长的一行文字，", "接着", "", "第二段", ""]
+    joined = ["第一段很长的一行文字，接着", "", "第二段", ""]
+    assert linebreaks.uses_blank_lines(lines) == linebreaks.uses_blank_lines(joined) is True
