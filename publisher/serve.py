@@ -385,8 +385,13 @@ def _identity(folder: Path) -> tuple[int, int] | None:
 
 def watch(folders: Sequence[Path], rebuild: Callable[[], object], on_built: Callable[[], None], *,
           files: Sequence[Path] = (), poll: bool = False, stop: threading.Event | None = None,
-          echo: Callable[[str], None] | None = None, debounce_ms: int = 1600, quiet_ms: int = 100) -> None:
+          echo: Callable[[str], None] | None = None, debounce_ms: int = 1600, quiet_ms: int = 100,
+          on_ready: Callable[[], None] | None = None) -> None:
     """Call ``rebuild`` whenever something in ``folders`` (recursively) or one of ``files`` changes.
+
+    ``on_ready`` is called once the watch has taken its first look: a change after that is
+    seen. (Polling compares with that first look; a change made before it was taken, while
+    the first build ran, was missed.)
 
     Changes are grouped until none came for ``quiet_ms`` (at most ``debounce_ms``). After a
     successful rebuild ``on_built`` is called; a rebuild that raises is reported through
@@ -424,7 +429,7 @@ def watch(folders: Sequence[Path], rebuild: Callable[[], object], on_built: Call
         return identity, changes
 
     try:
-        _watch_loop(start, folders, rebuild, on_built, stamps, stop, say)
+        _watch_loop(start, folders, rebuild, on_built, stamps, stop, say, on_ready)
     finally:
         for fd in held:
             os.close(fd)
@@ -432,10 +437,18 @@ def watch(folders: Sequence[Path], rebuild: Callable[[], object], on_built: Call
 
 def _watch_loop(start: Callable[[], tuple[list[tuple[int, int] | None], Iterator[set[Any]] | None]],
                 folders: Sequence[Path], rebuild: Callable[[], object], on_built: Callable[[], None],
-                stamps: _FileStamps, stop: threading.Event, say: Callable[[str], None]) -> None:
+                stamps: _FileStamps, stop: threading.Event, say: Callable[[str], None],
+                on_ready: Callable[[], None] | None) -> None:
     identity, changes_of = start()
+    # The first look (watchfiles starts watching at the first request for changes, which
+    # returns after its timeout when nothing changed): taken before anyone is told to edit.
+    primed = bool(next(changes_of, set())) if changes_of is not None else False
+    if on_ready is not None:
+        on_ready()
     while not stop.is_set():
-        if changes_of is None:
+        if primed:
+            changed, primed = True, False
+        elif changes_of is None:
             stop.wait(0.5)
             changed = False
         else:
@@ -491,12 +504,15 @@ def serve(folder: Path, rebuild: Callable[[], object], *, watch_folders: Sequenc
     thread = threading.Thread(target=server.serve_forever, name="publisher-serve", daemon=True)
     thread.start()
     say(f"serving {folder} at {server.url} (Ctrl-C to stop)")
-    watched = [str(f) for f in [*watch_folders, *watch_files] if f.exists()]
-    say(f"watching {', '.join(watched) or 'nothing'}{' (polling)' if poll else ''}")
-    if open_browser:
-        webbrowser.open(server.url)
+    def ready() -> None:
+        watched = [str(f) for f in [*watch_folders, *watch_files] if f.exists()]
+        say(f"watching {', '.join(watched) or 'nothing'}{' (polling)' if poll else ''}")
+        if open_browser:
+            webbrowser.open(server.url)
+
     try:
-        watch(watch_folders, rebuild, server.notify_reload, files=watch_files, poll=poll, stop=stop, echo=say)
+        watch(watch_folders, rebuild, server.notify_reload, files=watch_files, poll=poll, stop=stop, echo=say,
+              on_ready=ready)
     except KeyboardInterrupt:
         say("stopping")
     finally:
