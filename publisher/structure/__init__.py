@@ -22,7 +22,7 @@ from .head import (
     summary_without_title,
 )
 from .lines import TITLE_WIDTH, Line, iso_date, split_lines
-from .outline import Draft, assign_levels, classify, closing
+from .outline import Draft, assign_levels, classify, closing, parallel_leads
 
 __all__ = ["structure"]
 
@@ -98,7 +98,7 @@ def build_document(lines: list[Line], inherited: Meta | None = None) -> Document
     drafts: list[Draft] = []
     for line in body:
         drafts.extend(classify(line))
-    blocks = notes + assign_levels(drafts) + tail
+    blocks = notes + assign_levels(parallel_leads(drafts)) + tail
     title = head.title or head.page_title
     fields = head.fields
     if title:

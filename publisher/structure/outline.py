@@ -59,6 +59,79 @@ def classify(line: Line) -> list[Draft]:
     return [Draft("paragraph", text)]
 
 
+#: The opening sentence of a work-report paragraph that is its run-in lead (扩大有效投资。…):
+#: this many characters at most, its stop included, and no clause inside.
+PARALLEL_LEAD_MAX = 18
+#: Anaphora (这五年，…。 paragraph after paragraph): an opening sentence this long at most.
+ANAPHORA_LEAD_MAX = 40
+#: What must follow the lead in its paragraph: the lead is a heading of a paragraph, not all of it.
+_LEAD_REST_MIN = 20
+_CLAUSE_MARKS = frozenset("，,、；;：:")
+
+
+def _short_opening(draft: Draft) -> str | None:
+    """The paragraph's opening sentence when it is short and a single clause (经济建设取得重大成就。)."""
+    sentence = first_sentence(draft.text)
+    if sentence is None or not sentence.endswith("。") or len(sentence) > PARALLEL_LEAD_MAX or len(sentence) < 5:
+        return None
+    if _CLAUSE_MARKS.intersection(sentence) or len(draft.text) - len(sentence) < _LEAD_REST_MIN:
+        return None
+    return sentence
+
+
+def _anaphora(draft: Draft) -> tuple[str, str] | None:
+    """(opening words, opening sentence) of a paragraph that opens 这五年，…。"""
+    sentence = first_sentence(draft.text)
+    comma = draft.text.find("，", 2, 8)
+    if sentence is None or comma < 0 or len(sentence) > ANAPHORA_LEAD_MAX or comma >= len(sentence):
+        return None
+    if len(draft.text) - len(sentence) < _LEAD_REST_MIN or not sentence.endswith("。"):
+        return None
+    return draft.text[:comma], sentence
+
+
+def parallel_leads(drafts: list[Draft]) -> list[Draft]:
+    """Run-in leads that no numbering announces, told by their siblings.
+
+    A work report sets the points of a section as paragraphs that open with a short sentence
+    of their own (内需拉动明显增强。组织开展…; 产业升级步伐加快。…), or with the same words
+    (这五年，…。 这五年，…。). One such paragraph is a paragraph; two or more side by side are
+    a list of points, and each opening sentence is its lead.
+    """
+    out = list(drafts)
+    i = 0
+    while i < len(out):
+        run = _lead_run(out, i)
+        for k, sentence in run:
+            out[k] = out[k]._replace(lead=sentence)
+        i += max(1, len(run))
+    return out
+
+
+def _lead_run(drafts: list[Draft], start: int) -> list[tuple[int, str]]:
+    """The paragraphs from ``start`` that open alike, with their leads, if there are two or more."""
+    def plain(k: int) -> bool:
+        return k < len(drafts) and drafts[k].type == "paragraph" and drafts[k].lead is None
+
+    if not plain(start):
+        return []
+    run: list[tuple[int, str]] = []
+    first = _anaphora(drafts[start])
+    if first is not None:
+        words = first[0]
+        k = start
+        while plain(k) and (found := _anaphora(drafts[k])) is not None and found[0] == words:
+            run.append((k, found[1]))
+            k += 1
+    if len(run) < 2:
+        run = []
+        k = start
+        while plain(k) and (sentence := _short_opening(drafts[k])) is not None:
+            run.append((k, sentence))
+            k += 1
+    return run if len(run) >= 2 else []
+
+
 def closing(lines: list[Line]) -> tuple[list[Line], list[Block]]:
     """Split off a closing signature and date (…市住建局 / 2023年1月10日) from the end."""
     tail: list[Block] = []
