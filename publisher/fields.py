@@ -32,6 +32,30 @@ LABELS: dict[str, str] = {
     "发文机关": "issuer",
     "责任编辑": "editor",
     "编辑": "editor",
+    "发表时间": "date",
+    "更新时间": "date",
+    "成文日期": "date",
+    "发文字号": "number",
+    "文号": "number",
+    # The index table of a government information-disclosure page (政府信息公开): labels whose
+    # values are the portal's bookkeeping, not the document's.
+    "索引号": "",
+    "组配分类": "",
+    "信息分类": "",
+    "主题分类": "",
+    "公开方式": "",
+    "公开范围": "",
+    "公开形式": "",
+    "公开时限": "",
+    "公开日期": "",
+    "生成日期": "",
+    "生效时间": "",
+    "废止时间": "",
+    "效力状况": "",
+    "内容概述": "",
+    "浏览次数": "",
+    "阅读量": "",
+    "浏览数": "",
 }
 
 _LABEL_ALT = "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True))
@@ -59,3 +83,13 @@ SEPARATOR = re.compile(r"^篇\s*\d{1,3}\s*[:：]")
 
 def is_separator(line: str) -> bool:
     return bool(SEPARATOR.match(line.strip()))
+
+
+#: A speaker line under a speech's title: an office, a space, a name (市教育局局长、党委书记 赵青山,
+#: 河北省人民政府省长 王正谱). The space is what tells the office from the name: cleaning keeps it.
+_OFFICE_END = "(?:长|书记|主席|主任|委员|同志|代表|经理|总监|秘书|主持人)"  # 省长, 局长, 党委书记, 主任委员
+SPEAKER_LINE = re.compile(
+    rf"(?P<indent>[ \u3000]*)(?P<office>[\u4e00-\u9fff、（）]{{1,24}}?{_OFFICE_END})"
+    r"[ \u3000\u00a0]+(?![要是在和的对把将也都就还又应能会不])(?P<name>[\u4e00-\u9fff]{2,4})[ \u3000]*")
+#: What any speaker line holds (the end of an office and a space): texts without it are not searched.
+SPEAKER_HINT = re.compile(rf"{_OFFICE_END}[ \u3000\u00a0]+[\u4e00-\u9fff]{{2,4}}[ \u3000]*(?:\n|$)")

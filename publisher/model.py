@@ -41,6 +41,10 @@ class Meta:
     date: str | None = None
     issuer: str | None = None
     author: str | None = None
+    #: The author's office, from a speaker line under a speech's title (河北省人民政府省长 王正谱).
+    office: str | None = None
+    #: The document number of an official document (发文字号: 国发〔2019〕4号).
+    number: str | None = None
     keywords: tuple[str, ...] = ()
     summary: str | None = None
     source: str | None = None
@@ -50,7 +54,7 @@ class Meta:
 
     def as_dict(self) -> dict[str, object]:
         out: dict[str, object] = {}
-        for key in ("date", "issuer", "author"):
+        for key in ("date", "issuer", "office", "author", "number"):  # office before name, as printed
             value = getattr(self, key)
             if value:
                 out[key] = value

@@ -89,6 +89,7 @@ _PROPERTY = settings(max_examples=3000, deadline=None, suppress_health_check=[He
 @example("**一是牢记嘱托：“第一要务。”**我们要落实。\n")
 @example("English\nwords\n\n7\n19863月1日\n\nX\nFi\n")
 @example("    缩进的段落\n\n<div>正文</div>\n\n![图片说明](a.png)\n\n3. 第三项\n4. 第四项\n")
+@example("[0]:0\n\n0\n")  # a link reference definition makes no block
 def test_every_letter_of_edited_markdown_reaches_the_model(markdown: str) -> None:
     doc = read_markdown(markdown)
     written = re.sub(r"\]\([^)]*\)", "]", re.sub(r"</?div>", "", markdown))  # tags and image addresses are markup

@@ -29,6 +29,7 @@ from .residue import (
     remove_page_breaks,
     remove_page_numbers,
     remove_running_headers,
+    remove_toolbars,
     remove_web_boilerplate,
     remove_word_bookmarks,
 )
@@ -80,6 +81,7 @@ _RULES: tuple[tuple[str, Rule], ...] = (
     ("remove_page_breaks", _plain(remove_page_breaks)),
     ("remove_web_boilerplate", _plain(remove_web_boilerplate)),
     ("remove_breadcrumbs", _plain(remove_breadcrumbs)),
+    ("remove_toolbars", _plain(remove_toolbars)),
     ("clean_line_breaks", _plain(clean_line_breaks)),  # reads indentation: before the spaces rules
     ("replace_odd_spaces", _plain(replace_odd_spaces)),
     ("normalize_spaces", _plain(normalize_spaces)),

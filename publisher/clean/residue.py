@@ -301,3 +301,40 @@ def remove_breadcrumbs(text: str) -> str:
     if not drop:
         return text
     return "\n".join(line for k, line in enumerate(lines) if k not in drop)
+
+
+# A page's toolbar pasted one button a line: 【字体： / 大 / 中 / 小 / 】, 下载 / 打印 / 全屏 / 收藏.
+_TOOLBAR_WORDS = frozenset({
+    "下载", "打印", "全屏", "收藏", "分享", "关闭", "返回", "打印本页", "关闭窗口", "返回顶部", "收藏本页", "复制链接",
+    "放大", "缩小", "默认", "加大", "减小", "还原", "大", "中", "小", "字体", "字号", "【", "】", "[", "]", "|",
+})
+_TOOLBAR_OPENING = re.compile(r"[【\[]?[ \u3000]*(?:字体|字号|文字|字体大小)[:：]?[ \u3000]*(?:[大中小][ \u3000]*)*")
+
+
+def _toolbar_word(line: str) -> bool:
+    return line.strip(" \u3000") in _TOOLBAR_WORDS
+
+
+def remove_toolbars(text: str) -> str:
+    """A page's toolbar set one button a line: two or more lines side by side that each hold one
+    button's word (下载, 打印, 全屏, 收藏; 大, 中, 小 after a 【字体： line), with the 【字体：
+    line and the closing 】. A single such word on its line stays: it may be text."""
+    if not any(word in text for word in ("打印", "下载", "收藏", "字体", "字号", "全屏", "加大")):
+        return text
+    lines = text.split("\n")
+    drop: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (_toolbar_word(lines[j]) or (j == i and _TOOLBAR_OPENING.fullmatch(lines[j]))):
+            j += 1
+        words = [lines[k].strip(" \u3000") for k in range(i, j)]
+        buttons = [w for w in words if len(w) >= 2 and w not in ("字体", "字号")]
+        if j - i >= 2 and ((buttons and len(buttons) >= 2) or _TOOLBAR_OPENING.fullmatch(lines[i])):
+            drop.update(range(i, j))
+            i = j
+        else:
+            i += 1
+    if not drop:
+        return text
+    return "\n".join(line for k, line in enumerate(lines) if k not in drop)

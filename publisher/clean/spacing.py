@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from ..fields import SPEAKER_HINT, SPEAKER_LINE
 from .chars import CJK_CLASS, CJK_CLOSING, CJK_OPENING, HAN, is_cjk_char, is_han_char
 
 SpacingPolicy = Literal["official", "pangu"]
@@ -33,8 +34,25 @@ _HAN_ALNUM_TOUCH = re.compile(f"([{HAN}])(?=[0-9A-Za-z])|([0-9A-Za-z%])(?=[{HAN}
 def clean_cjk_spacing(text: str, policy: SpacingPolicy = "official") -> str:
     """No space between Chinese characters and marks; Chinese against Latin or digits per policy.
 
-    One pass over the runs of spaces decides each by the characters on either side.
+    One pass over the runs of spaces decides each by the characters on either side. A speaker
+    line (市教育局局长、党委书记 赵青山) keeps one space between office and name: it is all
+    that tells them apart.
     """
+    speakers = _speaker_lines(text) if SPEAKER_HINT.search(text) else {}
+    text = _clean_spacing(text, policy)
+    if not speakers:
+        return text
+    lines = text.split("\n")
+    for i, m in speakers.items():
+        lines[i] = f"{m['indent']}{_clean_spacing(m['office'], policy)} {m['name']}"
+    return "\n".join(lines)
+
+
+def _speaker_lines(text: str) -> dict[int, re.Match[str]]:
+    return {i: m for i, line in enumerate(text.split("\n")) if (m := SPEAKER_LINE.fullmatch(line))}
+
+
+def _clean_spacing(text: str, policy: SpacingPolicy) -> str:
     def decide(m: re.Match[str]) -> str:
         start, end = m.span()
         if not start or end == end_of_text:

@@ -16,7 +16,7 @@ from .head import (
     is_header_line,
     read_header,
     read_labelled_fields,
-    read_name_or_date,
+    read_under_title,
     read_web_fields,
     speaker_from_title,
     summary_without_title,
@@ -82,9 +82,8 @@ def _read_head(lines: list[Line]) -> tuple[Head, list[Block], int]:
             notes.append(Block("note", line.text))
         elif head.title is None and line.is_titleish:
             head.title, used = gather_title(lines, i)
-            i += used
-            while i < len(lines) and read_name_or_date(lines[i], head):
-                i += 1
+            i, subtitles = read_under_title(lines, i + used, head)
+            notes.extend(Block("paragraph", text) for text in subtitles)
             continue
         else:
             break
@@ -109,10 +108,14 @@ def build_document(lines: list[Line], inherited: Meta | None = None) -> Document
         date_block = next((b for b in tail if b.type == "date"), None)
         if date_block:
             fields["date"] = iso_date(date_block.text)
+    if not fields.get("date"):
+        fields["date"] = fields.get("page_date")
     meta = Meta(
         date=_str(fields.get("date")) or (inherited.date if inherited else None),
         issuer=_str(fields.get("issuer")) or (inherited.issuer if inherited else None),
         author=_str(fields.get("author")),
+        office=_str(fields.get("office")) if fields.get("author") else None,
+        number=_str(fields.get("number")),
         keywords=tuple(fields.get("keywords") or ()),  # type: ignore[arg-type]
         summary=_str(fields.get("summary")),
         source=_str(fields.get("source")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..fields import FIELD_ANYWHERE, LABELS, WEB_FIELD
+from ..fields import FIELD_ANYWHERE, LABELS, SPEAKER_LINE, WEB_FIELD, has_field
 from .lines import DATE, DATE_NUMERIC, TITLE_WIDTH, Line, iso_date
 
 #: What a title of a speech, report or bulletin ends with.
@@ -111,9 +111,9 @@ def _store(label: str, value: str, head: Head) -> None:
         return
     if key == "keywords":
         head.set("keywords", tuple(k for k in _KEYWORD_SPLIT.split(value) if k))
-    elif key == "date":
-        head.set("date", iso_date(value))
-    elif key in ("summary", "source", "author", "issuer"):
+    elif key == "date":  # when the page was published: the document's own date, if any, wins
+        head.set("page_date", iso_date(value))
+    elif key in ("summary", "source", "author", "issuer", "number"):
         head.set(key, value)
 
 
@@ -122,11 +122,64 @@ def read_name_or_date(line: Line, head: Head) -> bool:
     if line.is_date:
         head.set("date", iso_date(line.text))
         return True
+    speaker = SPEAKER_LINE.fullmatch(line.text)
+    if speaker and line.fits(60):  # 河北省人民政府省长 王正谱: both are metadata, neither is lost
+        head.set("author", speaker.group("name"))
+        head.set("office", speaker.group("office"))
+        return True
     m = _NAME_LINE.match(line.text)
     if (m and line.fits(30) and not line.blank_before) or (m and line.text.startswith(("（", "("))):
         head.set("author", m.group("name"))
         return True
     return False
+
+
+_LONE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_LABEL_ONLY = re.compile(r"[:：][ \u3000]*$")
+_SUBTITLE = re.compile(r"^(?:[—―─-]{1,2}|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在)")
+#: How many lines under a title are looked at for its subtitle, date and speaker.
+UNDER_TITLE_LINES = 6
+
+
+def is_subtitle(line: Line) -> bool:
+    """——在…会议上的讲话, ——2026年2月3日在…会议上, 2026年1月27日在…会议上: no sentence."""
+    return bool(_SUBTITLE.match(line.text)) and not line.has_sentence_end and line.fits(TITLE_WIDTH + 40)
+
+
+def read_under_title(lines: list[Line], start: int, head: Head) -> tuple[int, list[str]]:
+    """The lines under a title, from ``start``: subtitle, date, speaker and page fields, in any order.
+
+    Returns where the body starts and the subtitles, which stay text (a date they hold is the
+    document's); date, speaker and field lines are metadata.
+    """
+    i, subtitles = start, []
+    speech = False  # a subtitle or a date was read: a name alone on a line is the speaker's
+    while i < len(lines) and i < start + UNDER_TITLE_LINES:
+        line = lines[i]
+        if read_name_or_date(line, head):
+            speech = True
+        elif speech and _LONE_NAME.fullmatch(line.text) and "author" not in head.fields:
+            head.set("author", line.text)  # 习近平, under its subtitle and date
+        elif is_subtitle(line):
+            head.set("date", iso_date(line.text))
+            subtitles.append(line.text)
+            speech = True
+        elif head.title and head.title.endswith(line.text) and line.width >= 8:
+            subtitles.append(line.text)  # the page repeats the document's own title: kept as text
+        elif FIELD_ANYWHERE.search(line.text) and not has_field(line.text) and not line.has_sentence_end \
+                and line.fits(TITLE_WIDTH):
+            read_labelled_fields(line, head)  # 2014-03-14 来源:记者站: its fields read, its text kept
+            subtitles.append(line.text)
+        elif has_field(line.text) and not line.has_sentence_end and line.fits(TITLE_WIDTH):
+            if _LABEL_ONLY.search(line.text) and i + 1 < len(lines) and not has_field(lines[i + 1].text) \
+                    and not lines[i + 1].has_sentence_end and lines[i + 1].fits(60):
+                i += 1  # 发表时间： and its value on the next line
+                line = Line.alone(line.text + lines[i].text)
+            read_labelled_fields(line, head)
+        else:
+            break
+        i += 1
+    return i, subtitles
 
 
 def speaker_from_title(title: str) -> str | None:

@@ -1,0 +1,45 @@
+"""The lines under a speech's or a report's title: subtitle, date, speaker, page fields (issue 11, class 5)."""
+
+from __future__ import annotations
+
+from publisher.clean import clean
+from publisher.structure import structure
+
+BODY = "同志们：\n\n这次会议的主要任务是，深入贯彻落实党的十八届三中全会精神，总结工作，部署任务。\n"
+
+
+def _doc(head: str):
+    (doc,) = structure(clean(head + "\n" + BODY))
+    return doc
+
+
+def test_subtitle_date_and_speaker_in_the_order_a_speech_prints_them():
+    doc = _doc("深化改革全面提升教育的整体水平\n——在2014年全市教育工作会议上的报告\n市教育局局长、党委书记 赵青山\n（2014年3月5日）\n")
+    assert (doc.meta.date, doc.meta.author, doc.meta.office) == ("2014-03-05", "赵青山", "市教育局局长、党委书记")
+    assert doc.blocks[0].text == "——在2014年全市教育工作会议上的报告"  # the subtitle stays text
+
+
+def test_a_dated_subtitle_gives_the_date_and_a_name_alone_after_it_the_author():
+    doc = _doc("决胜全面建成小康社会\n\n——在中国共产党第十九次全国代表大会上的报告\n\n（2017年10月18日）\n\n习近平\n")
+    assert (doc.meta.date, doc.meta.author) == ("2017-10-18", "习近平")
+    doc = _doc("2026年河北省政府工作报告\n——2026年1月26日在河北省第十四届人民代表大会第四次会议上\n"
+               "来源：河北日报\n时间：2026-02-02\n河北省人民政府省长 王正谱\n")
+    assert (doc.meta.date, doc.meta.author, doc.meta.source) == ("2026-01-26", "王正谱", "河北日报")
+
+
+def test_the_documents_own_date_wins_over_the_pages():
+    doc = _doc("深化改革\n2014-03-14 来源：记者站\n（2014年3月5日）\n")
+    assert doc.meta.date == "2014-03-05"
+    doc = _doc("深化改革的通知\n发布时间：\n2014-03-14\n")  # a label and its value on two lines
+    assert doc.meta.date == "2014-03-14"
+
+
+def test_cleaning_keeps_the_space_between_office_and_name_only_on_a_speaker_line():
+    assert clean("河北省人民政府省长 王正谱\n") == "河北省人民政府省长 王正谱\n"
+    assert clean("各级党组织书记 要认真落实\n") == "各级党组织书记要认真落实\n"  # a name does not start with 要
+    assert clean("我们 要认真学习。\n") == "我们要认真学习。\n"
+
+
+def test_must_not_take_a_lone_short_line_for_the_author_without_a_speech_head():
+    doc = _doc("某某办法\n\n总则\n")
+    assert doc.meta.author is None
