@@ -29,7 +29,9 @@ from .write.markdown import LEAD_MARKS
 log = logging.getLogger("publisher")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LEAD_MARKS = re.compile(f"^[{re.escape(LEAD_MARKS)}]+")
-_md = MarkdownIt("commonmark").use(front_matter_plugin)
+# Without link reference definitions: ``[a]: b`` makes no block in CommonMark, and its words
+# would vanish. Edited manuscripts hold no links by reference; such a line stays text.
+_md = MarkdownIt("commonmark").use(front_matter_plugin).disable("reference")
 
 _META_KEYS = {"title", "date", "issuer", "author", "office", "number", "keywords", "summary", "source", "slug", "style"}
 
@@ -250,27 +252,7 @@ def read_markdown(text: str, name: str = "<markdown>") -> Document:
             blocks.append(Block("paragraph", content,
                                 lead=lead if lead and content.startswith(lead) and lead != content else None))
 
-    covered = 0  # the first source line that no block has covered yet
-
-    def uncovered(until: int) -> None:
-        """Lines no block covers (a link reference definition, ``[a]: b``, makes no block): their
-        text is kept as paragraphs where it stands."""
-        nonlocal source_lines
-        if source_lines is None:
-            source_lines = text.splitlines()
-        chunk: list[str] = []
-        for line in [*source_lines[covered:until], ""]:
-            if line.strip():
-                chunk.append(line.strip())
-            elif chunk:
-                add(join_lines(chunk))
-                chunk = []
-
     for i, tok in enumerate(tokens):
-        if tok.level == 0 and tok.map and tok.nesting >= 0:
-            if tok.map[0] > covered:
-                uncovered(tok.map[0])
-            covered = max(covered, tok.map[1])
         if tok.type == "front_matter":
             data = parse_front_matter(tok.content, name)
         elif tok.type == "blockquote_open":
@@ -302,10 +284,6 @@ def read_markdown(text: str, name: str = "<markdown>") -> Document:
             if source_lines is None:
                 source_lines = text.splitlines()
             add(source_lines[tok.map[0]].strip())
-    if source_lines is None:
-        source_lines = text.splitlines()
-    if covered < len(source_lines):
-        uncovered(len(source_lines))
     blocks = _closing(blocks)
     fm_title = _text(data, "title", name)
     unknown = set(data) - _META_KEYS
