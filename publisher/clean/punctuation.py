@@ -35,7 +35,7 @@ _DOT_ELLIPSIS = re.compile(r"\.\.\.+|。。。+|．．．+|···+")
 _ODD_ELLIPSIS = re.compile("⋯+|…(?<!……)(?:……)*(?!…)")
 _DASH = re.compile(f"(?:--+|－－?|――?|—(?<!——)(?!—))(?=[{HAN}“‘（《])")
 _HAN_BEFORE = re.compile(f"[{HAN}]")
-_DOC_NUMBER = re.compile("[\\[［]\\s*((?:19|20)\\d{2})\\s*[\\]］](?=\\s*\\d{1,4}\\s*号)")
+_DOC_NUMBER = re.compile("[\\[［]\\s*((?:19|20)\\d{2})\\s*[\\]］](?=\\s*\\d{1,4}\\s*[号號])")  # 號: zh-Hant
 _MIXED_BRACKETS = (
     (re.compile(r"（([^（）()\n]{0,40})\)"), r"（\1）"),
     (re.compile(r"\(([^（）()\n]{0,40})）"), r"（\1）"),

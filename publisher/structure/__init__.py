@@ -14,6 +14,7 @@ from .head import (
     Head,
     gather_title,
     is_header_line,
+    issuer_from_signature,
     read_header,
     read_labelled_fields,
     read_under_title,
@@ -76,6 +77,9 @@ def _read_head(lines: list[Line]) -> tuple[Head, list[Block], int]:
             read_web_fields(line, head)
         elif line.is_field:
             read_labelled_fields(line, head)
+        elif line.is_document_number:
+            head.set("number", line.text)  # a red-headed document prints it above its title
+            notes.append(Block("paragraph", line.text))
         elif head.title is None and is_header_line(line):
             read_header(line, head)
         elif line.is_note:
@@ -110,6 +114,8 @@ def build_document(lines: list[Line], inherited: Meta | None = None) -> Document
             fields["date"] = iso_date(date_block.text)
     if not fields.get("date"):
         fields["date"] = fields.get("page_date")
+    if not fields.get("issuer"):
+        fields["issuer"] = issuer_from_signature(tail)
     meta = Meta(
         date=_str(fields.get("date")) or (inherited.date if inherited else None),
         issuer=_str(fields.get("issuer")) or (inherited.issuer if inherited else None),

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..fields import FIELD_ANYWHERE, LABELS, SPEAKER_LINE, WEB_FIELD, has_field
+from ..model import Block
 from .lines import DATE, DATE_NUMERIC, TITLE_WIDTH, Line, iso_date
 
 #: What a title of a speech, report or bulletin ends with.
@@ -87,6 +88,17 @@ def read_header(line: Line, head: Head) -> None:
         head.set("issuer", issuer)
 
 
+def issuer_from_signature(tail: list[Block]) -> str | None:
+    """The organ that signed the document (国务院, 东阳市人民政府办公室), where its signature is one.
+
+    A person's name signs a speech or a letter: it is no issuer.
+    """
+    signature = next((b.text for b in tail if b.type == "signature"), None)
+    if signature and " " not in signature and _ORG_SUFFIX.search(signature) and len(signature) >= 3:
+        return signature
+    return None
+
+
 def read_web_fields(line: Line, head: Head) -> None:
     """``标题 本文关键词:a,b`` / ``本文简介:…`` / ``本文内容:``: the page title and a field."""
     m = WEB_FIELD.search(line.text)
@@ -156,7 +168,10 @@ def read_under_title(lines: list[Line], start: int, head: Head) -> tuple[int, li
     speech = False  # a subtitle or a date was read: a name alone on a line is the speaker's
     while i < len(lines) and i < start + UNDER_TITLE_LINES:
         line = lines[i]
-        if read_name_or_date(line, head):
+        if line.is_document_number:
+            head.set("number", line.text)
+            subtitles.append(line.text)  # metadata, and printed under the title as it stands
+        elif read_name_or_date(line, head):
             speech = True
         elif speech and _LONE_NAME.fullmatch(line.text) and "author" not in head.fields:
             head.set("author", line.text)  # 习近平, under its subtitle and date

@@ -19,7 +19,10 @@ _SALUTATION = re.compile(
     r"|[\u4e00-\u9fff]{0,10}(?:同志|领导|代表|来宾|嘉宾)们?(?:[、，][\u4e00-\u9fff]{1,10})*"
     r"|各[\u4e00-\u9fff、，（）]{1,40})[：:！!]$"  # the addressees of an official notice: 各区、县人民政府：
 )
-_NOTE = re.compile(r"^[【\[]?(?:编者按|编者的话|编者注|编后语|按语|编辑按)[】\]]?[：:]?")
+_NOTE = re.compile(r"^(?:[【\[]?(?:编者按|编者的话|编者注|编后语|按语|编辑按)[】\]]?[：:]?"
+                   r"|[（(]此件[\u4e00-\u9fff]{1,8}[）)]$)")  # （此件公开发布）: a note, never part of a title
+#: 发文字号 on a line of its own: 国发〔2019〕4号, 鄂政發〔2018〕26號.
+_DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,14}〔(?:19|20)\d{2}〕第?\d{1,5}[号號]$")
 DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_NUMERIC = re.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
 _DATE_LINE = re.compile(
@@ -27,7 +30,7 @@ _DATE_LINE = re.compile(
 _SEPARATOR = re.compile(r"^篇\s*(\d{1,3})\s*[:：]\s*(?P<title>.*)$")
 # The characters each of those patterns can start a line with. Every line is asked whether it is
 # a note, a date, a separator, several times: its first character answers most cheaply.
-_NOTE_STARTS = "【[编按"
+_NOTE_STARTS = "【[编按（("
 _DATE_LINE_STARTS = "（(12"
 # One scan for all the marks: most lines asked are short and hold none, where a look for each
 # mark in turn made eight calls.
@@ -87,6 +90,10 @@ class Line:
         return self.text[:1] in _NOTE_STARTS and _NOTE.match(self.text) is not None
 
     @property
+    def is_document_number(self) -> bool:
+        return "〔" in self.text and _DOCUMENT_NUMBER.match(self.text) is not None
+
+    @property
     def is_date(self) -> bool:
         return self.text[:1] in _DATE_LINE_STARTS and _DATE_LINE.match(self.text) is not None
 
@@ -107,6 +114,8 @@ class Line:
             and not self.is_field
             and not self.is_salutation
             and not self.is_date
+            and not self.is_document_number
+            and not self.is_note
             and self.separator_title is None
         )
 

@@ -136,11 +136,16 @@ def closing(lines: list[Line]) -> tuple[list[Line], list[Block]]:
     """Split off a closing signature and date (…市住建局 / 2023年1月10日) from the end."""
     tail: list[Block] = []
     rest = list(lines)
+    notes: list[Block] = []
+    while len(rest) > 2 and rest[-1].is_note and not rest[-2].is_note:  # （此件公开发布） after the date
+        notes.insert(0, Block("note", rest.pop().text))
     if rest and rest[-1].is_date and len(rest) > 1:
         tail.insert(0, Block("date", rest.pop().text))
         if rest and rest[-1].is_titleish and rest[-1].fits(40) and len(rest) > 1:
             tail.insert(0, Block("signature", rest.pop().text))
-    return rest, tail
+    if notes and not tail:  # no closing after all: the notes stay where they were
+        return lines, []
+    return rest, tail + notes
 
 
 def assign_levels(drafts: list[Draft]) -> list[Block]:

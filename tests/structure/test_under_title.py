@@ -43,3 +43,27 @@ def test_cleaning_keeps_the_space_between_office_and_name_only_on_a_speaker_line
 def test_must_not_take_a_lone_short_line_for_the_author_without_a_speech_head():
     doc = _doc("某某办法\n\n总则\n")
     assert doc.meta.author is None
+
+
+NOTICE_BODY = "各省、自治区、直辖市人民政府：\n\n现将《国家职业教育改革实施方案》印发给你们，请认真贯彻执行。\n"
+
+
+def test_a_document_number_is_metadata_and_stays_printed_but_never_joins_the_title():
+    (doc,) = structure(clean("国务院关于印发国家职业教育改革\n实施方案的通知\n国发〔2019〕4号\n\n" + NOTICE_BODY))
+    assert doc.title == "国务院关于印发国家职业教育改革实施方案的通知"
+    assert doc.meta.number == "国发〔2019〕4号" and doc.blocks[0].text == "国发〔2019〕4号"
+    (doc,) = structure(clean("省人民政府關于進一步優化營商環境的若干意見\n鄂政發[2018]26號\n\n" + NOTICE_BODY))
+    assert doc.title == "省人民政府關于進一步優化營商環境的若干意見" and doc.meta.number == "鄂政發〔2018〕26號"
+
+
+def test_the_signing_organ_is_the_issuer_and_a_note_after_the_date_does_not_hide_it():
+    text = "关于印发实施方案的通知\n\n" + NOTICE_BODY + "\n国务院\n2019年1月24日\n（此件公开发布）\n"
+    (doc,) = structure(clean(text))
+    assert (doc.meta.issuer, doc.meta.date) == ("国务院", "2019-01-24")
+    assert [b.type for b in doc.blocks[-3:]] == ["signature", "date", "note"]
+
+
+def test_must_not_take_a_person_who_signs_for_the_issuer():
+    text = "致全市教师的一封信\n\n" + NOTICE_BODY + "\n张 三\n2019年1月24日\n"
+    (doc,) = structure(clean(text))
+    assert doc.meta.issuer is None
