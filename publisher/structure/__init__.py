@@ -14,6 +14,7 @@ from .head import (
     Head,
     gather_title,
     is_header_line,
+    is_label_before_title,
     issuer_from_signature,
     read_header,
     read_labelled_fields,
@@ -84,6 +85,8 @@ def _read_head(lines: list[Line]) -> tuple[Head, list[Block], int]:
             read_header(line, head)
         elif line.is_note:
             notes.append(Block("note", line.text))
+        elif head.title is None and is_label_before_title(lines, i):
+            notes.append(Block("paragraph", line.text))  # 市政府文件, a page's 1: kept, not the title
         elif head.title is None and line.is_titleish:
             head.title, used = gather_title(lines, i)
             i, subtitles = read_under_title(lines, i + used, head)

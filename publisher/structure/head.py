@@ -66,6 +66,32 @@ def gather_title(lines: list[Line], start: int) -> tuple[str, int]:
     return title, used
 
 
+#: A column label or a page number above a title is this wide at most (columns): 市政府文件, 1.
+LABEL_WIDTH = 12
+_TITLE_GLUE = ("关于", "關于", "对", "對", "在", "的", "和", "与", "與", "及", "进一步", "進一步")
+
+
+def is_label_before_title(lines: list[Line], i: int) -> bool:
+    """A short line above a line that is a whole title by itself (…的决定, …的主持词): a column
+    label (市政府文件) or a page number (1), not the title's first part.
+
+    A title's first part ends where the line was full or before its last words (关于…的 /
+    通知); a label is a word or two, and the title under it reads complete without it.
+    """
+    line = lines[i]
+    if i + 1 >= len(lines) or line.width > LABEL_WIDTH or TITLE_ENDING.search(line.text):
+        return False
+    if not (line.is_titleish or line.text.isdigit()):
+        return False
+    # The organ that issues it (国务院办公厅 / 关于…的通知) and a first part that stops on a
+    # word that needs the rest (…关于 / 进一步…) begin the title.
+    if _ORG_SUFFIX.search(line.text) or line.text.endswith(_TITLE_GLUE):
+        return False
+    nxt = lines[i + 1]
+    return nxt.is_titleish and nxt.width >= 16 and TITLE_ENDING.search(nxt.text) is not None \
+        and not nxt.text.startswith(("的", "之", "和", "及", "与", "关于", "關于"))
+
+
 def is_header_line(line: Line) -> bool:
     """A bulletin or letterhead line: an issuer and a date (…编发 2019年1月17日), no sentence."""
     return line.fits(90) and not line.has_sentence_end and iso_date(line.text) is not None and (

@@ -67,3 +67,18 @@ def test_must_not_take_a_person_who_signs_for_the_issuer():
     text = "致全市教师的一封信\n\n" + NOTICE_BODY + "\n张 三\n2019年1月24日\n"
     (doc,) = structure(clean(text))
     assert doc.meta.issuer is None
+
+
+def test_a_column_label_or_page_number_above_a_whole_title_is_not_its_first_part():
+    for label in ("市政府文件", "1"):
+        (doc,) = structure(clean(f"{label}\n\n市政府关于授予肖颖等同志见义勇为称号的决定\n\n" + NOTICE_BODY))
+        assert doc.title == "市政府关于授予肖颖等同志见义勇为称号的决定"
+        assert doc.blocks[0].text == label  # kept as text
+
+
+def test_must_not_split_off_the_organ_or_the_first_words_of_a_wrapped_title():
+    for first, second in [("国务院办公厅", "关于印发国家职业教育改革实施方案的通知"),
+                          ("省人民政府关于", "进一步优化营商环境的若干意见"),
+                          ("关于", "印发《太湖县人民政府工作规则》的通知")]:
+        (doc,) = structure(clean(f"{first}\n{second}\n\n" + NOTICE_BODY))
+        assert doc.title == first + second
