@@ -51,7 +51,7 @@ def _block(draw: st.DrawFn) -> str:
     if kind == "fence":
         return f"```\n{text}\n```"
     if kind == "html":
-        return f"<div>\n{text.replace('<', '')}\n</div>"
+        return f"<div>\n{text.replace('<', '').replace('&', '')}\n</div>"  # in HTML, &#0 is markup
     if kind == "quote":
         return "> " + text.replace("\n", "\n> ")
     if kind == "hr":
