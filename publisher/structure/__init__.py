@@ -24,7 +24,7 @@ from .head import (
     summary_without_title,
 )
 from .lines import TITLE_WIDTH, Line, iso_date, split_lines
-from .outline import Draft, assign_levels, classify, closing, parallel_leads
+from .outline import Draft, assign_levels, classify, closing, items_of_articles, parallel_leads
 
 __all__ = ["structure"]
 
@@ -104,7 +104,8 @@ def build_document(lines: list[Line], inherited: Meta | None = None) -> Document
     drafts: list[Draft] = []
     for line in body:
         drafts.extend(classify(line))
-    blocks = notes + assign_levels(parallel_leads(drafts)) + tail
+    articles = sum(1 for line in body if line.marker is not None and line.marker.family == "article") >= 2
+    blocks = notes + assign_levels(parallel_leads(items_of_articles(drafts, articles))) + tail
     title = head.title or head.page_title
     fields = head.fields
     if title:

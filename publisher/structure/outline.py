@@ -41,7 +41,7 @@ def classify(line: Line) -> list[Draft]:
     if line.is_note:
         return [Draft("note", text)]
     marker = line.marker
-    if marker is None:
+    if marker is None or marker.family == "article":  # 第一条 is an article of the text, never a heading
         return [Draft("paragraph", text)]
     if line.fits(HEADING_WIDTH) and not line.has_sentence_end:
         return [Draft("heading", text, family=marker.family)]
@@ -88,6 +88,20 @@ def _anaphora(draft: Draft) -> tuple[str, str] | None:
     if len(draft.text) - len(sentence) < _LEAD_REST_MIN or not sentence.endswith("。"):
         return None
     return draft.text[:comma], sentence
+
+
+#: Numbered items that, in a text of articles (第一条…), are the items an article lists.
+_ITEM_FAMILIES = frozenset({"cn_paren", "arabic_dot", "arabic_paren", "circled"})
+
+
+def items_of_articles(drafts: list[Draft], articles: bool) -> list[Draft]:
+    """In rules set out in articles (第一条, 第二条…), （一） and 1. lines are what an article
+    lists (…包括： （一）…（二）…), not sections: they stay paragraphs. Chapters and
+    sections (第一章, 第一节) stay headings."""
+    if not articles:
+        return drafts
+    return [Draft("paragraph", d.text) if d.type == "heading" and d.family in _ITEM_FAMILIES else d
+            for d in drafts]
 
 
 def parallel_leads(drafts: list[Draft]) -> list[Draft]:

@@ -41,3 +41,20 @@ def test_a_numbered_lead_stays_and_the_run_is_found_in_a_whole_text():
     text = "政府工作报告\n\n一、过去一年的工作\n\n内需拉动明显增强。" + REST + "\n\n产业升级步伐加快。" + REST + "\n"
     (doc,) = structure(text)
     assert [b.lead for b in doc.blocks if b.type == "paragraph"] == ["内需拉动明显增强。", "产业升级步伐加快。"]
+
+
+RULES = ("某某办法\n\n第一章　总则\n\n第一条　为了规范管理，制定本办法。\n\n"
+         "第二条　本办法所称事项包括\n\n（一）听证参加人确认听证会记录并签字\n\n（二）需要报送的其他材料\n\n"
+         "第三条　本办法自发布之日起施行。\n")
+
+
+def test_articles_are_never_headings_and_their_items_are_no_sections():
+    (doc,) = structure(RULES)
+    assert [b.text for b in doc.blocks if b.type == "heading"] == ["第一章　总则"]
+    assert any(b.type == "paragraph" and b.text.startswith("（一）") for b in doc.blocks)
+
+
+def test_must_not_demote_numbered_sections_in_a_text_without_articles():
+    text = "工作总结\n\n一、主要工作\n\n（一）抓好党建工作\n\n今年以来，我们认真抓好党建工作，取得明显成效。\n"
+    (doc,) = structure(text)
+    assert [b.text for b in doc.blocks if b.type == "heading"] == ["一、主要工作", "（一）抓好党建工作"]
