@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..fields import WEB_FIELD
 from ..model import Block, Document, Meta
+from .contents import Contents, table_of_contents
 from .head import (
     TITLE_ENDING,
     Head,
@@ -46,13 +47,22 @@ def _starts_titled_document(lines: list[Line], i: int) -> bool:
     return _is_body(nxt) or nxt.is_salutation
 
 
-def split_documents(lines: list[Line]) -> list[tuple[list[Line], bool]]:
-    """Segments of lines, one per document, each with whether it continues the previous one's header."""
+def split_documents(lines: list[Line], contents: Contents | None = None) -> list[tuple[list[Line], bool]]:
+    """Segments of lines, one per document, each with whether it continues the previous one's header.
+
+    A line that is the title of an entry of the text's table of contents begins that document.
+    """
     segments: list[tuple[list[Line], bool]] = [([], False)]
     body_seen = False
+    announced = contents.titles if contents else set()
+    toc_seen = False
     for i, line in enumerate(lines):
         new, inherits = False, False
-        if line.separator_title is not None or (
+        if contents and line.number in contents.entries:
+            toc_seen = True
+        elif toc_seen and line.text in announced and segments[-1][0]:
+            new = True
+        elif line.separator_title is not None or (
                 line.web_field and (m := WEB_FIELD.search(line.text)) and m.group("label") != "本文内容"):
             new = body_seen
         elif body_seen and _starts_titled_document(lines, i):
@@ -98,12 +108,14 @@ def _read_head(lines: list[Line]) -> tuple[Head, list[Block], int]:
     return head, notes, i
 
 
-def build_document(lines: list[Line], inherited: Meta | None = None) -> Document:
+def build_document(lines: list[Line], inherited: Meta | None = None, contents: Contents | None = None) -> Document:
     head, notes, start = _read_head(lines)
     body, tail = closing(lines[start:])
     drafts: list[Draft] = []
+    entries = contents.entries if contents else set()
     for line in body:
-        drafts.extend(classify(line))
+        # A table of contents' entries are a list: its lines, as they stand.
+        drafts.extend([Draft("paragraph", line.text)] if line.number in entries else classify(line))
     articles = sum(1 for line in body if line.marker is not None and line.marker.family == "article") >= 2
     blocks = notes + assign_levels(parallel_leads(items_of_articles(drafts, articles))) + tail
     title = head.title or head.page_title
@@ -140,9 +152,10 @@ def _str(value: object) -> str | None:
 def structure(text: str) -> tuple[Document, ...]:
     """Find the documents of a cleaned text."""
     lines = split_lines(text)
+    contents = table_of_contents(lines)
     docs: list[Document] = []
-    for segment, inherits in split_documents(lines):
-        doc = build_document(segment, docs[-1].meta if inherits and docs else None)
+    for segment, inherits in split_documents(lines, contents):
+        doc = build_document(segment, docs[-1].meta if inherits and docs else None, contents)
         if doc.title or doc.blocks:
             docs.append(doc)
     return tuple(docs)

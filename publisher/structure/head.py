@@ -53,6 +53,8 @@ def gather_title(lines: list[Line], start: int) -> tuple[str, int]:
             break
         if TITLE_ENDING.search(title) and not TITLE_ENDING.search(nxt.text):
             break
+        if _alike_from_start(title, nxt.text) >= _REPEATED_TITLE:
+            break  # the page's title, then the document's own (…工作计划-22篇 / …工作计划汇编)
         # A short fragment continues the title only where it completes it (…上的讲 + 话摘要),
         # never a name or a date standing under the title.
         completes = TITLE_ENDING.search(title + nxt.text) and (
@@ -66,6 +68,8 @@ def gather_title(lines: list[Line], start: int) -> tuple[str, int]:
     return title, used
 
 
+#: Two title lines that begin with this many characters alike are two titles, not one in two lines.
+_REPEATED_TITLE = 8
 #: A column label or a page number above a title is this wide at most (columns): 市政府文件, 1.
 LABEL_WIDTH = 12
 _TITLE_GLUE = ("关于", "關于", "对", "對", "在", "的", "和", "与", "與", "及", "进一步", "進一步")
@@ -90,6 +94,11 @@ def is_label_before_title(lines: list[Line], i: int) -> bool:
     nxt = lines[i + 1]
     return nxt.is_titleish and nxt.width >= 16 and TITLE_ENDING.search(nxt.text) is not None \
         and not nxt.text.startswith(("的", "之", "和", "及", "与", "关于", "關于"))
+
+
+def _alike_from_start(a: str, b: str) -> int:
+    """How many characters two texts begin with alike."""
+    return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def is_header_line(line: Line) -> bool:

@@ -1,0 +1,70 @@
+"""A compilation's table of contents (目录): its entries are a list, and announce the documents.
+
+``1.高新区2022年工作总结和2023年工作计划 3``: a numbered title and the page it starts on.
+A run of such lines is a table of contents, whether or not a 目录 line heads it: each entry
+is a list item, never a heading, and a later line that is an entry's title begins that
+document (the compilation prints each under its own title).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..numbering import match_marker
+from .lines import Line
+
+#: An entry: its title, dots or spaces, the page number at the end.
+_ENTRY = re.compile(r"^(?P<title>.+?)[ \u3000.．·…—-]*(?P<page>\d{1,4})$")
+_CONTENTS_LINE = re.compile(r"^[ \u3000]*目[ \u3000]*录[ \u3000]*[:：]?$")
+#: So many entries side by side make a table of contents where no 目录 line heads them.
+MIN_ENTRIES = 3
+
+
+@dataclass
+class Contents:
+    entries: set[int] = field(default_factory=set)  # line numbers of the entries
+    titles: set[str] = field(default_factory=set)  # the titles they announce
+
+
+def _entry_title(line: Line) -> str | None:
+    """The title of a table-of-contents entry (without its number and page), or None."""
+    m = _ENTRY.match(line.text)
+    if m is None or line.has_sentence_end:
+        return None
+    title = m.group("title")
+    marker = match_marker(title)
+    if marker is not None:
+        title = title[len(marker.text):]
+    title = title.strip(" \u3000.．")
+    return title if len(title) >= 4 else None
+
+
+def table_of_contents(lines: list[Line]) -> Contents:
+    """The entries of every table of contents in the text: a run of lines that each end with a
+    page number, the pages never going back, after a 目录 line or at least MIN_ENTRIES long."""
+    found = Contents()
+    i = 0
+    while i < len(lines):
+        headed = _CONTENTS_LINE.match(lines[i].text) is not None
+        start = i + 1 if headed else i
+        run: list[tuple[int, str]] = []
+        last_page = -1
+        k = start
+        while k < len(lines):
+            title = _entry_title(lines[k])
+            if title is None:
+                break
+            page = int(_ENTRY.match(lines[k].text).group("page"))  # type: ignore[union-attr]
+            if page < last_page:
+                break
+            run.append((lines[k].number, title))
+            last_page = page
+            k += 1
+        if len(run) >= (1 if headed else MIN_ENTRIES):
+            found.entries.update(number for number, _ in run)
+            found.titles.update(title for _, title in run)
+            i = k
+        else:
+            i += 1
+    return found
