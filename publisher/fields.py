@@ -56,6 +56,7 @@ LABELS: dict[str, str] = {
     "浏览次数": "",
     "阅读量": "",
     "浏览数": "",
+    "归档时间": "",
 }
 
 _LABEL_ALT = "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True))

@@ -42,6 +42,7 @@ _WEB_NOISE_LINE = re.compile(
     r"|试读结束.{0,60}"
     r"|.{0,30}(?:VIP|会员)(?:可|免费|才能|即可).{0,30}(?:阅读|下载|查看)全文.{0,20}"
     r"|(?:上一篇|下一篇)[:：].{0,60}"
+    r"|您好[，,]?欢迎(?:访问|来到|光临)[^。\n]{1,30}"  # a site's greeting
     r")[ \u3000]*$",
     re.MULTILINE,
 )
@@ -200,7 +201,7 @@ def remove_page_breaks(text: str) -> str:
 
 
 # Each line _WEB_NOISE_LINE removes holds one of these.
-_NOISE_WORDS = ("返回顶部", "打印", "关闭", "字号", "分享到", "试读", "VIP", "会员", "上一篇", "下一篇", "收藏")
+_NOISE_WORDS = ("返回顶部", "打印", "关闭", "字号", "分享到", "试读", "VIP", "会员", "上一篇", "下一篇", "收藏", "欢迎")
 _COUNTER_WORDS = ("次数", "点击", "阅读量", "浏览量")  # each counter _VIEW_COUNTER knows holds one
 
 

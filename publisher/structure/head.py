@@ -83,9 +83,10 @@ def is_label_before_title(lines: list[Line], i: int) -> bool:
     通知); a label is a word or two, and the title under it reads complete without it.
     """
     line = lines[i]
-    if i + 1 >= len(lines) or line.width > LABEL_WIDTH or TITLE_ENDING.search(line.text):
+    numbers = line.text.replace(" ", "").isdigit()
+    if i + 1 >= len(lines) or (line.width > LABEL_WIDTH and not numbers) or TITLE_ENDING.search(line.text):
         return False
-    if not (line.is_titleish or line.text.isdigit()):
+    if not (line.is_titleish or numbers):  # 1, or a page's counters: 1580 1580 112638
         return False
     # The organ that issues it (国务院办公厅 / 关于…的通知) and a first part that stops on a
     # word that needs the rest (…关于 / 进一步…) begin the title.

@@ -82,3 +82,10 @@ def test_must_not_split_off_the_organ_or_the_first_words_of_a_wrapped_title():
                           ("关于", "印发《太湖县人民政府工作规则》的通知")]:
         (doc,) = structure(clean(f"{first}\n{second}\n\n" + NOTICE_BODY))
         assert doc.title == first + second
+
+
+def test_a_page_counter_line_and_an_archive_date_do_not_join_the_title():
+    (doc,) = structure(clean("1580 1580 112638\n梁保华在全省教育工作会议上的讲话\n梁保华在全省教育工作会议上的讲话\n\n" + BODY))
+    assert doc.title == "梁保华在全省教育工作会议上的讲话"
+    (doc,) = structure(clean("归档时间：2023-06-15\n南县住房和城乡建设局2018年度整体支出绩效评价报告\n\n" + BODY))
+    assert doc.title == "南县住房和城乡建设局2018年度整体支出绩效评价报告"
