@@ -250,7 +250,7 @@ def remove_web_boilerplate(text: str) -> str:
 # A site's breadcrumb trail pasted one link a line: 首页 / > / 政务信息 / > / 宁夏要闻, after
 # a 当前位置： line or not. Its links are the site's sections, nothing of the author's.
 _TRAIL_SEPARATOR = re.compile(r"[ \u3000]*[>＞›»/][ \u3000]*")
-_WHERE = r"[ \u3000]*(?:当前|您的|您现在的|你的)位置[:：][ \u3000]*"  # 当前位置：
+_WHERE = r"[ \u3000]*(?:当前|您的|您现在的|你的|您的当前|你的当前|您当前)(?:所在)?位置[:：][ \u3000]*"  # 当前位置：
 _TRAIL_START = re.compile(rf"(?:{_WHERE})?[ \u3000]*(?:网站)?(?:首页|主页)[ \u3000]*")
 _TRAIL_LEAD_IN = re.compile(_WHERE)
 _TRAIL_LINK_WIDTH = 24  # columns: a section's name, never a sentence
@@ -274,7 +274,9 @@ def _trail_end(lines: list[str], start: int) -> int:
 
 
 # The same trail on one line: 当前位置：首页 > 政策文件库 > 市政府文件, 您的位置:某网>>教育>>正文.
-_TRAIL_LINE = re.compile(r"[ \u3000]*(?:当前|您的|您现在的|你的)位置[:：][^\n]*?(?:>|＞|›|»)[^\n]*")
+# After a short word of the site's (手机版), or starting at the home page (首页>…).
+_TRAIL_LINE = re.compile(rf"(?:[^\n]{{0,6}}?{_WHERE}|[ \u3000]*(?:网站)?首页[ \u3000]*(?=[>＞›»]))"
+                         r"[^\n]*?(?:>|＞|›|»)[^\n]*")
 _TRAIL_LINE_WIDTH = 200  # columns: a trail may end with a page's title, but not with its text
 
 
@@ -288,7 +290,7 @@ def remove_breadcrumbs(text: str) -> str:
     lines = text.split("\n")
     drop: set[int] = set()
     for i, line in enumerate(lines):
-        if "位置" in line and _TRAIL_LINE.fullmatch(line) and not ends_sentence(line.strip()) \
+        if ("位置" in line or "首页" in line) and _TRAIL_LINE.fullmatch(line) and not ends_sentence(line.strip()) \
                 and display_width(line) <= _TRAIL_LINE_WIDTH:
             drop.add(i)
             continue

@@ -53,7 +53,8 @@ def gather_title(lines: list[Line], start: int) -> tuple[str, int]:
             break
         if TITLE_ENDING.search(title) and not TITLE_ENDING.search(nxt.text):
             break
-        if _alike_from_start(title, nxt.text) >= _REPEATED_TITLE:
+        if _alike_from_start(title, nxt.text) >= _REPEATED_TITLE or (
+                len(nxt.text) >= _REPEATED_TITLE and (title.endswith(nxt.text) or nxt.text.endswith(title))):
             break  # the page's title, then the document's own (…工作计划-22篇 / …工作计划汇编)
         # A short fragment continues the title only where it completes it (…上的讲 + 话摘要),
         # never a name or a date standing under the title.

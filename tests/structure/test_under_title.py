@@ -89,3 +89,8 @@ def test_a_page_counter_line_and_an_archive_date_do_not_join_the_title():
     assert doc.title == "梁保华在全省教育工作会议上的讲话"
     (doc,) = structure(clean("归档时间：2023-06-15\n南县住房和城乡建设局2018年度整体支出绩效评价报告\n\n" + BODY))
     assert doc.title == "南县住房和城乡建设局2018年度整体支出绩效评价报告"
+
+
+def test_a_title_repeated_with_a_word_before_it_is_not_joined_to_itself():
+    (doc, *_r) = structure(clean("2022关于留坝县创森迎检工作督查情况的通报\n关于留坝县创森迎检工作督查情况的通报\n\n" + BODY))
+    assert doc.title == "2022关于留坝县创森迎检工作督查情况的通报"
