@@ -71,7 +71,7 @@ def split_documents(lines: list[Line], contents: Contents | None = None) -> list
             segments.append(([], inherits))
             body_seen = False
         segments[-1][0].append(line)
-        body_seen = body_seen or _is_body(line)
+        body_seen = body_seen or (_is_body(line) and not is_label_before_title(lines, i))
     return [s for s in segments if s[0]]
 
 

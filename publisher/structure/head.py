@@ -73,6 +73,7 @@ def gather_title(lines: list[Line], start: int) -> tuple[str, int]:
 _REPEATED_TITLE = 8
 #: A column label or a page number above a title is this wide at most (columns): 市政府文件, 1.
 LABEL_WIDTH = 12
+_SLOGAN_WIDTH = 60
 _TITLE_GLUE = ("关于", "關于", "对", "對", "在", "的", "和", "与", "與", "及", "进一步", "進一步")
 
 
@@ -85,17 +86,22 @@ def is_label_before_title(lines: list[Line], i: int) -> bool:
     """
     line = lines[i]
     numbers = line.text.replace(" ", "").isdigit()
-    if i + 1 >= len(lines) or (line.width > LABEL_WIDTH and not numbers) or TITLE_ENDING.search(line.text):
+    # A site's slogan or advertisement over the title (公文高手，超级方便的公文写作神器！立即了解).
+    slogan = line.has_sentence_end and line.fits(_SLOGAN_WIDTH) and i == 0
+    if i + 1 >= len(lines) or (line.width > LABEL_WIDTH and not (numbers or slogan)) \
+            or TITLE_ENDING.search(line.text):
         return False
-    if not (line.is_titleish or numbers):  # 1, or a page's counters: 1580 1580 112638
+    if not (line.is_titleish or numbers or slogan):  # 1, or a page's counters: 1580 1580 112638
         return False
     # The organ that issues it (国务院办公厅 / 关于…的通知) and a first part that stops on a
     # word that needs the rest (…关于 / 进一步…) begin the title.
     if _ORG_SUFFIX.search(line.text) or line.text.endswith(_TITLE_GLUE):
         return False
     nxt = lines[i + 1]
+    # 关于… under a word or two may go on from them (中共某某市委 / 关于…); a slogan or a number does not.
+    goes_on = ("的", "之", "和", "及", "与") + (() if slogan or numbers else ("关于", "關于"))
     return nxt.is_titleish and nxt.width >= 16 and TITLE_ENDING.search(nxt.text) is not None \
-        and not nxt.text.startswith(("的", "之", "和", "及", "与", "关于", "關于"))
+        and not nxt.text.startswith(goes_on)
 
 
 def _alike_from_start(a: str, b: str) -> int:

@@ -94,3 +94,15 @@ def test_a_page_counter_line_and_an_archive_date_do_not_join_the_title():
 def test_a_title_repeated_with_a_word_before_it_is_not_joined_to_itself():
     (doc, *_r) = structure(clean("2022关于留坝县创森迎检工作督查情况的通报\n关于留坝县创森迎检工作督查情况的通报\n\n" + BODY))
     assert doc.title == "2022关于留坝县创森迎检工作督查情况的通报"
+
+
+def test_a_sites_slogan_over_the_title_is_kept_as_text_and_is_not_the_title():
+    (doc,) = structure(clean("公文高手，超级方便的公文写作神器！立即了解\n\n关于我市乡镇政权建设情况的调研报告\n\n" + BODY))
+    assert doc.title == "关于我市乡镇政权建设情况的调研报告"
+    assert doc.blocks[0].text == "公文高手，超级方便的公文写作神器！立即了解"
+
+
+def test_must_not_take_an_opening_sentence_for_a_slogan_when_it_is_not_the_first_line():
+    docs = structure(clean("工作总结\n\n今年以来，全县上下齐心协力！\n关于进一步加强安全生产工作的报告\n\n" + BODY))
+    assert docs[0].title == "工作总结"
+    assert docs[0].blocks[0].text == "今年以来，全县上下齐心协力！"
