@@ -23,6 +23,7 @@ from .head import (
     read_web_fields,
     speaker_from_title,
     summary_without_title,
+    title_glued_to_lead,
 )
 from .lines import TITLE_WIDTH, Line, iso_date, split_lines
 from .outline import Draft, assign_levels, classify, closing, items_of_articles, parallel_leads
@@ -75,7 +76,7 @@ def split_documents(lines: list[Line], contents: Contents | None = None) -> list
     return [s for s in segments if s[0]]
 
 
-def _read_head(lines: list[Line]) -> tuple[Head, list[Block], int]:
+def _read_head(lines: list[Line]) -> tuple[Head, list[Block], int, list[Line]]:
     """Read head lines until the body starts; returns the head, notes met, and where the body starts."""
     head = Head()
     notes: list[Block] = []
@@ -97,19 +98,26 @@ def _read_head(lines: list[Line]) -> tuple[Head, list[Block], int]:
             notes.append(Block("note", line.text))
         elif head.title is None and is_label_before_title(lines, i):
             notes.append(Block("paragraph", line.text))  # 市政府文件, a page's 1: kept, not the title
+        elif head.title is None and i == 0 and not any(c.isalnum() for c in line.text):
+            notes.append(Block("paragraph", line.text))  # a page's stray | or ──: kept, never the title
         elif head.title is None and line.is_titleish:
             head.title, used = gather_title(lines, i)
             i, subtitles = read_under_title(lines, i + used, head)
             notes.extend(Block("paragraph", text) for text in subtitles)
             continue
+        elif head.title is None and (glued := title_glued_to_lead(line.text)) is not None:
+            # 集團召開2022年終總結大會2023年1月13日，集團…: the title, then the report's first sentence.
+            head.title = glued
+            lines = [*lines[:i], Line.alone(line.text[len(glued):], line.blank_before, line.number), *lines[i + 1:]]
+            return head, notes, i, lines
         else:
             break
         i += 1
-    return head, notes, i
+    return head, notes, i, lines
 
 
 def build_document(lines: list[Line], inherited: Meta | None = None, contents: Contents | None = None) -> Document:
-    head, notes, start = _read_head(lines)
+    head, notes, start, lines = _read_head(lines)
     body, tail = closing(lines[start:])
     drafts: list[Draft] = []
     entries = contents.entries if contents else set()

@@ -254,3 +254,19 @@ def summary_without_title(summary: str, titles: list[str]) -> str:
         if summary.startswith(title) and len(summary) > len(title):
             return summary[len(title):].strip()
     return summary
+
+
+# A news report pasted without its line breaks: the headline runs into the first sentence,
+# which opens with the date (集團召開2022年終總結大會2023年1月13日，集團…).
+_GLUED_TITLE = re.compile(r"(?P<title>[^，。！？：；,.!?:;\s]{6,40}?)"
+                          r"(?=(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[，,])")
+#: Words a sentence puts before its date (会议于2023年…, 自2023年…): no headline ends with them.
+_BEFORE_A_DATE = ("于", "在", "从", "自", "至", "到", "是", "为", "的", "截至", "截止", "和", "与", "及")
+
+
+def title_glued_to_lead(text: str) -> str | None:
+    """The headline at the start of a line that runs on into the report's dated first sentence."""
+    m = _GLUED_TITLE.match(text)
+    if m is None or m.group("title").endswith(_BEFORE_A_DATE):
+        return None
+    return m.group("title")

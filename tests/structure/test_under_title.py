@@ -106,3 +106,16 @@ def test_must_not_take_an_opening_sentence_for_a_slogan_when_it_is_not_the_first
     docs = structure(clean("工作总结\n\n今年以来，全县上下齐心协力！\n关于进一步加强安全生产工作的报告\n\n" + BODY))
     assert docs[0].title == "工作总结"
     assert docs[0].blocks[0].text == "今年以来，全县上下齐心协力！"
+
+
+def test_a_headline_run_into_its_dated_first_sentence_is_split_off_and_no_text_is_lost():
+    text = "|\n集團召開2022年終總結大會2023年1月13日，集團2022年終總結大會在總部召開，全體員工參加了會議。\n"
+    (doc,) = structure(clean(text))
+    assert doc.title == "集團召開2022年終總結大會"
+    assert [b.text for b in doc.blocks] == ["|", "2023年1月13日，集團2022年終總結大會在總部召開，全體員工參加了會議。"]
+
+
+def test_must_not_split_a_sentence_that_puts_its_date_after_a_preposition():
+    text = "全市安全生产工作会议于2023年1月13日，在市政府召开，各县区负责同志参加了会议。\n"
+    (doc,) = structure(clean(text))
+    assert doc.title is None
