@@ -328,12 +328,17 @@ def remove_toolbars(text: str) -> str:
     drop: set[int] = set()
     i = 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and (_toolbar_word(lines[j]) or (j == i and _TOOLBAR_OPENING.fullmatch(lines[j]))):
+        # After a 【字体： line, its sizes (大, 中, 小) and the closing 】 belong to it; anywhere
+        # else only button words of two characters or more make a toolbar (a lone 大 is text).
+        opening = _TOOLBAR_OPENING.fullmatch(lines[i]) is not None
+        j = i + 1 if opening else i
+        while j < len(lines) and _toolbar_word(lines[j]) and (opening or len(lines[j].strip(" \u3000")) >= 2):
             j += 1
+            if opening and lines[j - 1].strip(" \u3000") in ("】", "]"):
+                break  # the switch is closed: what follows is not its
         words = [lines[k].strip(" \u3000") for k in range(i, j)]
         buttons = [w for w in words if len(w) >= 2 and w not in ("字体", "字号")]
-        if j - i >= 2 and ((buttons and len(buttons) >= 2) or _TOOLBAR_OPENING.fullmatch(lines[i])):
+        if j - i >= 2 and (len(buttons) >= 2 or opening):
             drop.update(range(i, j))
             i = j
         else:

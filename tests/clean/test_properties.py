@@ -173,3 +173,20 @@ def test_where_spaces_stand_is_told_alike_by_looking_at_each_or_by_searching(tex
 
     expected = (text.startswith(" ") or "\n " in text, text.endswith(" ") or " \n" in text, "  " in text)
     assert _space_sites(text) == expected
+
+
+# Site furniture of the classes cleaning removes (issue 11): they may stand anywhere among lines.
+_FURNITURE = st.sampled_from([
+    "当前位置：\n首页\n>\n政务信息\n>\n宁夏要闻", "当前位置：首页 > 政策文件库 > 市政府文件", "首页>信息公开>信息浏览",
+    "下载\n打印\n全屏\n收藏", "【字号：\n加大\n还原\n减小\n】", "【字体：\n小\n中\n大\n】", "您好，欢迎访问某某文档",
+])
+
+
+@_SETTINGS
+@given(st.lists(st.one_of(texts.map(lambda t: ("text", t)), _FURNITURE.map(lambda f: ("junk", f))), max_size=8))
+def test_furniture_goes_and_every_han_character_of_the_text_around_it_stays(parts: list[tuple[str, str]]) -> None:
+    text = "\n".join(piece for _, piece in parts)
+    kept = "".join(_han(piece) for kind, piece in parts if kind == "text")
+    cleaned = clean(text, _WITHOUT_HEADERS)
+    assert _han(cleaned) == kept
+    assert clean(cleaned, _WITHOUT_HEADERS) == cleaned
