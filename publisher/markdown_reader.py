@@ -276,6 +276,8 @@ def read_markdown(text: str, name: str = "<markdown>") -> Document:
         elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open":
             add(_inline_text(tok), tok if not marker else None)
         elif tok.type in ("code_block", "fence"):
+            if tok.type == "fence" and tok.info.strip():
+                add(tok.info.strip())  # ```x: what follows the fence is written text too
             for paragraph in _paragraphs_of(tok.content):
                 add(paragraph)
         elif tok.type == "html_block":

@@ -90,6 +90,7 @@ _PROPERTY = settings(max_examples=3000, deadline=None, suppress_health_check=[He
 @example("English\nwords\n\n7\n19863月1日\n\nX\nFi\n")
 @example("    缩进的段落\n\n<div>正文</div>\n\n![图片说明](a.png)\n\n3. 第三项\n4. 第四项\n")
 @example("[0]:0\n\n0\n")  # a link reference definition makes no block
+@example(":\n\n0000000000000000000\n```0\n")  # a fence's info string
 def test_every_letter_of_edited_markdown_reaches_the_model(markdown: str) -> None:
     doc = read_markdown(markdown)
     written = re.sub(r"\]\([^)]*\)", "]", re.sub(r"</?div>", "", markdown))  # tags and image addresses are markup

@@ -311,6 +311,7 @@ _TOOLBAR_WORDS = frozenset({
     "下载", "打印", "全屏", "收藏", "分享", "关闭", "返回", "打印本页", "关闭窗口", "返回顶部", "收藏本页", "复制链接",
     "放大", "缩小", "默认", "加大", "减小", "还原", "大", "中", "小", "字体", "字号", "【", "】", "[", "]", "|",
 })
+_TOOLBAR_OPENING_STARTS = frozenset("【[字文")
 _TOOLBAR_OPENING = re.compile(r"[【\[]?[ \u3000]*(?:字体|字号|文字|字体大小)[:：]?[ \u3000]*(?:[大中小][ \u3000]*)*")
 
 
@@ -330,7 +331,12 @@ def remove_toolbars(text: str) -> str:
     while i < len(lines):
         # After a 【字体： line, its sizes (大, 中, 小) and the closing 】 belong to it; anywhere
         # else only button words of two characters or more make a toolbar (a lone 大 is text).
-        opening = _TOOLBAR_OPENING.fullmatch(lines[i]) is not None
+        line = lines[i]
+        # Most lines are neither a button nor an opening: told by a set and the first character.
+        if not _toolbar_word(line) and line.lstrip(" \u3000")[:1] not in _TOOLBAR_OPENING_STARTS:
+            i += 1
+            continue
+        opening = _TOOLBAR_OPENING.fullmatch(line) is not None
         j = i + 1 if opening else i
         while j < len(lines) and _toolbar_word(lines[j]) and (opening or len(lines[j].strip(" \u3000")) >= 2):
             j += 1

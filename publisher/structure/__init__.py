@@ -72,7 +72,8 @@ def split_documents(lines: list[Line], contents: Contents | None = None) -> list
             segments.append(([], inherits))
             body_seen = False
         segments[-1][0].append(line)
-        body_seen = body_seen or (_is_body(line) and not is_label_before_title(lines, i))
+        # A site's slogan on the first line over the title is not the body of a document before it.
+        body_seen = body_seen or (_is_body(line) and not (i == 0 and is_label_before_title(lines, i)))
     return [s for s in segments if s[0]]
 
 

@@ -29,6 +29,8 @@ class Contents:
 
 def _entry_title(line: Line) -> str | None:
     """The title of a table-of-contents entry (without its number and page), or None."""
+    if not line.text[-1:].isdigit():  # asked of every line: most end otherwise, told without the pattern
+        return None
     m = _ENTRY.match(line.text)
     if m is None or line.has_sentence_end:
         return None
@@ -46,7 +48,7 @@ def table_of_contents(lines: list[Line]) -> Contents:
     found = Contents()
     i = 0
     while i < len(lines):
-        headed = _CONTENTS_LINE.match(lines[i].text) is not None
+        headed = "录" in lines[i].text and _CONTENTS_LINE.match(lines[i].text) is not None
         start = i + 1 if headed else i
         run: list[tuple[int, str]] = []
         last_page = -1
