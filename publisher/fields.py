@@ -93,4 +93,8 @@ SPEAKER_LINE = re.compile(
     rf"(?P<indent>[ \u3000]*)(?P<office>[\u4e00-\u9fff、（）]{{1,24}}?{_OFFICE_END})"
     r"[ \u3000\u00a0]+(?![要是在和的对把将也都就还又应能会不])(?P<name>[\u4e00-\u9fff]{2,4})[ \u3000]*")
 #: What any speaker line holds (the end of an office and a space): texts without it are not searched.
-SPEAKER_HINT = re.compile(rf"{_OFFICE_END}[ \u3000\u00a0]+[\u4e00-\u9fff]{{2,4}}[ \u3000]*(?:\n|$)")
+# Each starts with its space, which the engine finds as fast as str.find (a pattern that starts
+# with the office's last character was a tenth of the time of cleaning).
+SPEAKER_HINTS = tuple(
+    re.compile(f"{space}(?<=[长记席任员志表理监书人]{space})[ \u3000\u00a0]*[\u4e00-\u9fff]{{2,4}}[ \u3000]*(?:\n|$)")
+    for space in (" ", "\u3000", "\u00a0"))

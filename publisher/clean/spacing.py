@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from ..fields import SPEAKER_HINT, SPEAKER_LINE
+from ..fields import SPEAKER_HINTS, SPEAKER_LINE
 from .chars import CJK_CLASS, CJK_CLOSING, CJK_OPENING, HAN, is_cjk_char, is_han_char
 
 SpacingPolicy = Literal["official", "pangu"]
@@ -38,7 +38,8 @@ def clean_cjk_spacing(text: str, policy: SpacingPolicy = "official") -> str:
     line (市教育局局长、党委书记 赵青山) keeps one space between office and name: it is all
     that tells them apart.
     """
-    speakers = _speaker_lines(text) if SPEAKER_HINT.search(text) else {}
+    hinted = any(hint.pattern[0] in text and hint.search(text) for hint in SPEAKER_HINTS)
+    speakers = _speaker_lines(text) if hinted else {}
     text = _clean_spacing(text, policy)
     if not speakers:
         return text

@@ -69,25 +69,29 @@ _LEAD_REST_MIN = 20
 _CLAUSE_MARKS = frozenset("，,、；;：:")
 
 
-def _short_opening(draft: Draft) -> str | None:
+def _opening_sentence(text: str) -> str | None:
+    """The first sentence when it is short enough to be a lead of either kind: only the start
+    of the paragraph is looked at (every paragraph of every text is asked)."""
+    return first_sentence(text[:ANAPHORA_LEAD_MAX + 2])
+
+
+def _short_opening(text: str, sentence: str | None) -> str | None:
     """The paragraph's opening sentence when it is short and a single clause (经济建设取得重大成就。)."""
-    sentence = first_sentence(draft.text)
     if sentence is None or not sentence.endswith("。") or len(sentence) > PARALLEL_LEAD_MAX or len(sentence) < 5:
         return None
-    if _CLAUSE_MARKS.intersection(sentence) or len(draft.text) - len(sentence) < _LEAD_REST_MIN:
+    if _CLAUSE_MARKS.intersection(sentence) or len(text) - len(sentence) < _LEAD_REST_MIN:
         return None
     return sentence
 
 
-def _anaphora(draft: Draft) -> tuple[str, str] | None:
-    """(opening words, opening sentence) of a paragraph that opens 这五年，…。"""
-    sentence = first_sentence(draft.text)
-    comma = draft.text.find("，", 2, 8)
-    if sentence is None or comma < 0 or len(sentence) > ANAPHORA_LEAD_MAX or comma >= len(sentence):
+def _anaphora(text: str, sentence: str | None) -> str | None:
+    """The opening words of a paragraph that opens 这五年，…。 (its opening sentence is the lead)."""
+    if sentence is None or not sentence.endswith("。") or len(text) - len(sentence) < _LEAD_REST_MIN:
         return None
-    if len(draft.text) - len(sentence) < _LEAD_REST_MIN or not sentence.endswith("。"):
+    comma = text.find("，", 2, 8)
+    if comma < 0 or comma >= len(sentence):
         return None
-    return draft.text[:comma], sentence
+    return text[:comma]
 
 
 #: Numbered items that, in a text of articles (第一条…), are the items an article lists.
@@ -112,38 +116,32 @@ def parallel_leads(drafts: list[Draft]) -> list[Draft]:
     (这五年，…。 这五年，…。). One such paragraph is a paragraph; two or more side by side are
     a list of points, and each opening sentence is its lead.
     """
+    # What each paragraph opens with, asked once: (sentence, opening words, short sentence).
+    seen: list[tuple[str | None, str | None, str | None]] = []
+    for d in drafts:
+        if d.type != "paragraph" or d.lead is not None:
+            seen.append((None, None, None))
+            continue
+        sentence = _opening_sentence(d.text)
+        seen.append((sentence, _anaphora(d.text, sentence), _short_opening(d.text, sentence)))
     out = list(drafts)
     i = 0
     while i < len(out):
-        run = _lead_run(out, i)
-        for k, sentence in run:
-            out[k] = out[k]._replace(lead=sentence)
-        i += max(1, len(run))
+        words = seen[i][1]
+        j = i
+        while words is not None and j < len(out) and seen[j][1] == words:
+            j += 1
+        if j - i < 2:
+            j = i
+            while j < len(out) and seen[j][2] is not None:
+                j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                out[k] = out[k]._replace(lead=seen[k][0])
+            i = j
+        else:
+            i += 1
     return out
-
-
-def _lead_run(drafts: list[Draft], start: int) -> list[tuple[int, str]]:
-    """The paragraphs from ``start`` that open alike, with their leads, if there are two or more."""
-    def plain(k: int) -> bool:
-        return k < len(drafts) and drafts[k].type == "paragraph" and drafts[k].lead is None
-
-    if not plain(start):
-        return []
-    run: list[tuple[int, str]] = []
-    first = _anaphora(drafts[start])
-    if first is not None:
-        words = first[0]
-        k = start
-        while plain(k) and (found := _anaphora(drafts[k])) is not None and found[0] == words:
-            run.append((k, found[1]))
-            k += 1
-    if len(run) < 2:
-        run = []
-        k = start
-        while plain(k) and (sentence := _short_opening(drafts[k])) is not None:
-            run.append((k, sentence))
-            k += 1
-    return run if len(run) >= 2 else []
 
 
 def closing(lines: list[Line]) -> tuple[list[Line], list[Block]]:
