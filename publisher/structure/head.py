@@ -193,7 +193,7 @@ _LONE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _LABEL_ONLY = re.compile(r"[:：][ \u3000]*$")
 _SUBTITLE = re.compile(r"^(?:[—―─-]{1,2}|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在)")
 #: How many lines under a title are looked at for its subtitle, date and speaker.
-UNDER_TITLE_LINES = 6
+UNDER_TITLE_LINES = 10  # fields split over two lines each, a repeated title, a subtitle, a speaker, a date
 
 
 def is_subtitle(line: Line) -> bool:
