@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .ideographs import FOLDED_IDEOGRAPHS, fold_radicals
 from .linebreaks import clean_line_breaks, join_pair
 from .punctuation import (
     FULLWIDTH_ALNUM,
@@ -75,6 +76,7 @@ def _plain(func: Callable[[str], str]) -> Rule:
 _RULES: tuple[tuple[str, Rule], ...] = (
     ("normalize_line_ends", _plain(normalize_line_ends)),
     ("remove_invisible", _plain(remove_invisible)),
+    ("fold_radicals", _plain(fold_radicals)),  # before widths and Han are judged
     ("remove_word_bookmarks", _plain(remove_word_bookmarks)),
     ("remove_running_headers", _plain(remove_running_headers)),  # reads the page numbers: before them
     ("remove_page_numbers", _plain(remove_page_numbers)),
@@ -106,6 +108,7 @@ RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
 _ONLY_WITH: dict[str, str] = {
     "normalize_line_ends": OTHER_LINE_ENDS,
     "remove_invisible": INVISIBLE,
+    "fold_radicals": FOLDED_IDEOGRAPHS,
     "remove_page_breaks": "\f",
     "replace_odd_spaces": ODD_SPACES,
     "fullwidth_alnum": FULLWIDTH_ALNUM,
