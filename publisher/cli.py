@@ -124,7 +124,7 @@ def convert(paths: tuple[str, ...], output: str | None, fmt: str, encoding: str 
     options = _clean_options(spacing, disable)
     converter = _converter(opencc_config, phrases) if variant == "zh-Hant" else None
     files, skipped = find_manuscripts(list(paths))
-    failed = _report_skipped(skipped)
+    failed = len(_report_skipped(skipped))
     work = partial(_convert_and_render, options=options, encoding=encoding, converter=converter, fmt=fmt)
     results: list[_Rendered] = []
     folder = OutputFolder(Path(output), force) if output is not None else None
@@ -219,8 +219,7 @@ def check(paths: tuple[str, ...], encoding: str | None, spacing: str, disable: t
         return
     changes = 0
     files, skipped = find_manuscripts(list(paths))
-    failed: list[Path] = [Path(s.path) for s in skipped]
-    _report_skipped(skipped)
+    failed = _report_skipped(skipped)
     for raw in _read_each(files, encoding, failed):
         if is_markdown(raw.path):  # the edited copy is not cleaned, but it must read
             try:
@@ -358,7 +357,7 @@ def pdf(paths: tuple[str, ...], output: str, style: str | None, collection_title
     if collection_title:
         folder.reserve("collection.pdf")
     files, skipped = find_manuscripts(list(paths))
-    failed = _report_skipped(skipped)
+    failed = len(_report_skipped(skipped))
     stems = output_stems(paths, files)
     everything = []
     for path, stem in zip(files, stems, strict=True):
@@ -417,8 +416,7 @@ def _check_variant(paths: tuple[str, ...], encoding: str | None, options: CleanO
     from .variants import Ambiguity, ambiguities
 
     files, skipped = find_manuscripts(list(paths))
-    failed: list[Path] = [Path(s.path) for s in skipped]
-    _report_skipped(skipped)
+    failed = _report_skipped(skipped)
     count = 0
     for raw in _read_each(files, encoding, failed):
         path = raw.path
@@ -449,11 +447,11 @@ def _read_each(paths: list[Path], encoding: str | None, failed: list[Path]) -> I
             yield raw
 
 
-def _report_skipped(skipped: list[Skipped]) -> int:
-    """Name each path that was not read; how many."""
+def _report_skipped(skipped: list[Skipped]) -> list[Path]:
+    """Name each path that was not read; the paths, to count among the failures."""
     for s in skipped:
         click.echo(printable(f"error: {s.path}: {s.reason}"), err=True)
-    return len(skipped)
+    return [Path(s.path) for s in skipped]
 
 
 def _report(error: PublisherError) -> None:

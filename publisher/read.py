@@ -217,8 +217,9 @@ def _is_manuscript_name(name: str) -> bool:
             and name.lower() != "readme.md")  # a folder's README describes it; it is not content
 
 
-def _file_problem(path: str, boundary: str | None) -> str | None:
-    """Why the manuscript at ``path`` cannot be read, or None."""
+def _file_problem(path: str, boundary: str | None, regular_only: bool = True) -> str | None:
+    """Why the manuscript at ``path`` cannot be read, or None. ``regular_only=False``: a named
+    pipe or a device given by name is read."""
     try:
         path.encode("utf-8")
     except UnicodeEncodeError:
@@ -233,7 +234,7 @@ def _file_problem(path: str, boundary: str | None) -> str | None:
         st = os.stat(path)
     except OSError as exc:
         return f"cannot be read ({exc.strerror})"
-    if not stat.S_ISREG(st.st_mode):
+    if regular_only and not stat.S_ISREG(st.st_mode):
         return "not a regular file"
     return None
 
@@ -306,8 +307,8 @@ def find_manuscripts(paths: list[str]) -> tuple[list[Path], list[Skipped]]:
         elif not p.exists() and not p.is_symlink():
             skipped.append(Skipped(shown_name(raw), "no such file or folder"))
         else:
-            problem = _file_problem(raw, None)
-            if problem and problem != "not a regular file":  # a named pipe or device given by name is read
+            problem = _file_problem(raw, None, regular_only=False)
+            if problem:
                 skipped.append(Skipped(shown_name(raw), problem))
             else:
                 found.append(p)

@@ -310,8 +310,7 @@ def remove_breadcrumbs(text: str) -> str:
     drop: set[int] = set()
     for i in candidates:
         line = lines[i]
-        if ("位置" in line or "首页" in line) and _TRAIL_LINE.fullmatch(line) and not ends_sentence(line.strip()) \
-                and display_width(line) <= _TRAIL_LINE_WIDTH:
+        if _TRAIL_LINE.fullmatch(line) and not ends_sentence(line.strip()) and display_width(line) <= _TRAIL_LINE_WIDTH:
             drop.add(i)
             continue
         if ("首页" not in line and "主页" not in line) or not _TRAIL_START.fullmatch(line):

@@ -27,8 +27,8 @@ class Contents:
     titles: set[str] = field(default_factory=set)  # the titles they announce
 
 
-def _entry_title(line: Line) -> str | None:
-    """The title of a table-of-contents entry (without its number and page), or None."""
+def _entry(line: Line) -> tuple[str, int] | None:
+    """The title (without its number) and page of a table-of-contents entry, or None."""
     if not line.text[-1:].isdigit():  # asked of every line: most end otherwise, told without the pattern
         return None
     m = _ENTRY.match(line.text)
@@ -39,7 +39,7 @@ def _entry_title(line: Line) -> str | None:
     if marker is not None:
         title = title[len(marker.text):]
     title = title.strip(" \u3000.．")
-    return title if len(title) >= 4 else None
+    return (title, int(m.group("page"))) if len(title) >= 4 else None
 
 
 def table_of_contents(lines: list[Line]) -> Contents:
@@ -54,10 +54,10 @@ def table_of_contents(lines: list[Line]) -> Contents:
         last_page = -1
         k = start
         while k < len(lines):
-            title = _entry_title(lines[k])
-            if title is None:
+            entry = _entry(lines[k])
+            if entry is None:
                 break
-            page = int(_ENTRY.match(lines[k].text).group("page"))  # type: ignore[union-attr]
+            title, page = entry
             if page < last_page:
                 break
             run.append((lines[k].number, title))
