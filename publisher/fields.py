@@ -73,10 +73,20 @@ def has_field(line: str) -> bool:
     return WEB_FIELD.search(line) is not None or starts_with_field(line)
 
 
+#: The date a page prints before its first label (2014-03-14   来源:记者站).
+DATE_BEFORE_FIELD = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \u3000]+\d{1,2}:\d{2}(?::\d{2})?)?[ \u3000]*")
+
+
 def starts_with_field(line: str) -> bool:
-    """Does this short line start with a label (发布时间：…)? :func:`has_field` without the web labels."""
+    """Does this short line start with a label (发布时间：…), or with a date and a label?
+    :func:`has_field` without the web labels."""
     stripped = line.strip()
-    return len(stripped) <= 80 and FIELD.match(stripped) is not None
+    if len(stripped) > 80:
+        return False
+    date = DATE_BEFORE_FIELD.match(stripped) if stripped[:1].isdigit() else None
+    if date:  # cleaning takes the space out between the date and the label
+        return FIELD_ANYWHERE.match(stripped, date.end()) is not None
+    return FIELD.match(stripped) is not None
 
 #: ``篇2:标题``: the line a web compilation puts before each article after the first.
 SEPARATOR = re.compile(r"^篇\s*\d{1,3}\s*[:：]")

@@ -35,6 +35,13 @@ from .residue import (
     remove_word_bookmarks,
 )
 from .spacing import SpacingPolicy, clean_cjk_spacing
+from .webpage import (
+    decode_html_entities,
+    remove_markup_leaks,
+    remove_photo_credits,
+    remove_site_notices,
+    remove_teasers,
+)
 from .whitespace import (
     INVISIBLE,
     ODD_SPACES,
@@ -81,9 +88,14 @@ _RULES: tuple[tuple[str, Rule], ...] = (
     ("remove_running_headers", _plain(remove_running_headers)),  # reads the page numbers: before them
     ("remove_page_numbers", _plain(remove_page_numbers)),
     ("remove_page_breaks", _plain(remove_page_breaks)),
+    ("decode_html_entities", _plain(decode_html_entities)),  # lines as lines: after page breaks
+    ("remove_markup_leaks", _plain(remove_markup_leaks)),  # after entities: &lt;p&gt; is a tag too
     ("remove_web_boilerplate", _plain(remove_web_boilerplate)),
     ("remove_breadcrumbs", _plain(remove_breadcrumbs)),
     ("remove_toolbars", _plain(remove_toolbars)),
+    ("remove_site_notices", _plain(remove_site_notices)),
+    ("remove_photo_credits", _plain(remove_photo_credits)),
+    ("remove_teasers", _plain(remove_teasers)),  # junk lines must go first: before lines are joined
     ("clean_line_breaks", _plain(clean_line_breaks)),  # reads indentation: before the spaces rules
     ("replace_odd_spaces", _plain(replace_odd_spaces)),
     ("normalize_spaces", _plain(normalize_spaces)),
@@ -107,6 +119,7 @@ RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
 #: every pass: one scan for all of them at the start tells which of these rules can be skipped.
 _ONLY_WITH: dict[str, str] = {
     "normalize_line_ends": OTHER_LINE_ENDS,
+    "decode_html_entities": "&",
     "remove_invisible": INVISIBLE,
     "fold_radicals": FOLDED_IDEOGRAPHS,
     "remove_page_breaks": "\f",

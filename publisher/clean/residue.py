@@ -47,7 +47,8 @@ _WEB_NOISE_LINE = re.compile(
     re.MULTILINE,
 )
 # Page-view counters: removed from a line, which keeps its date and source for the metadata.
-_VIEW_COUNTER = re.compile(r"[ \u3000]*(?:浏览次数|阅读次数|点击数|点击量|阅读量|浏览量)[:：][ \u3000]*\d*")
+_VIEW_COUNTER = re.compile(
+    r"[ \u3000]*(?:浏览次数|阅读次数|访问次数|点击数|点击量|阅读量|浏览量|浏览数|访问量)[:：][ \u3000]*\d*")
 
 
 def remove_word_bookmarks(text: str) -> str:
@@ -202,7 +203,7 @@ def remove_page_breaks(text: str) -> str:
 
 # Each line _WEB_NOISE_LINE removes holds one of these.
 _NOISE_WORDS = ("返回顶部", "打印", "关闭", "字号", "分享到", "试读", "VIP", "会员", "上一篇", "下一篇", "收藏", "欢迎")
-_COUNTER_WORDS = ("次数", "点击", "阅读量", "浏览量")  # each counter _VIEW_COUNTER knows holds one
+_COUNTER_WORDS = ("次数", "点击", "阅读量", "浏览量", "浏览数", "访问量")  # each counter _VIEW_COUNTER knows holds one
 
 
 def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:

@@ -155,6 +155,8 @@ def read_web_fields(line: Line, head: Head) -> None:
 def read_labelled_fields(line: Line, head: Head) -> None:
     """``发布时间：2020-03-01 来源：某某网 作者：某某``: one or several fields on a line."""
     matches = list(FIELD_ANYWHERE.finditer(line.text))
+    if matches and (date := iso_date(line.text[:matches[0].start()].strip())):
+        head.set("page_date", date)  # 2014-03-14   来源：…: the date the page printed before its labels
     for k, m in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(line.text)
         _store(m.group("label"), line.text[m.end():end].strip(), head)

@@ -179,6 +179,9 @@ def test_where_spaces_stand_is_told_alike_by_looking_at_each_or_by_searching(tex
 _FURNITURE = st.sampled_from([
     "当前位置：\n首页\n>\n政务信息\n>\n宁夏要闻", "当前位置：首页 > 政策文件库 > 市政府文件", "首页>信息公开>信息浏览",
     "下载\n打印\n全屏\n收藏", "【字号：\n加大\n还原\n减小\n】", "【字体：\n小\n中\n大\n】", "您好，欢迎访问某某文档",
+    "Copyright © 2016-2024 某某范文网 版权所有", "备案号:浙ICP备16031184号-2", "预览结束,免费获取全文或定制代笔此类文章!",
+    "(阅读全部图文内容,您需要先登录!)", "版权声明\n作者原创,不允许二次传播,一经发现收回", "申请免费试用、咨询电话:400-8352-114",
+    "<!-- 统计代码 -->", "淮安日报 content_170516.html /enpproperty-->", "本报记者 霍艳恩摄", "第A06版:经开区风采",
 ])
 
 
@@ -189,4 +192,24 @@ def test_furniture_goes_and_every_han_character_of_the_text_around_it_stays(part
     kept = "".join(_han(piece) for kind, piece in parts if kind == "text")
     cleaned = clean(text, _WITHOUT_HEADERS)
     assert _han(cleaned) == kept
+    assert clean(cleaned, _WITHOUT_HEADERS) == cleaned
+
+
+@_SETTINGS
+@given(st.lists(texts, max_size=6), st.lists(st.text(alphabet="关于开展工作的通知总结", min_size=1, max_size=20), max_size=4))
+def test_a_related_links_list_at_the_end_goes_and_the_text_over_it_stays(paragraphs: list[str], links: list[str]) -> None:
+    text = "\n".join(paragraphs) + "\n相关报道：\n" + "\n".join(links)
+    cleaned = clean(text, _WITHOUT_HEADERS)
+    assert _han(cleaned) == _han("".join(paragraphs))
+    assert clean(cleaned, _WITHOUT_HEADERS) == cleaned
+
+
+@_SETTINGS
+@given(st.lists(st.one_of(texts, st.sampled_from(["&nbsp;", "&amp;nbsp;", "&quot;", "&#8220;", "&lt;p&gt;", "&#x3000;"])),
+                max_size=10))
+def test_entities_decode_without_losing_a_han_character_and_once_is_enough(parts: list[str]) -> None:
+    text = "".join(parts)
+    cleaned = clean(text, _WITHOUT_HEADERS)
+    assert _han(cleaned) == _han(text)
+    assert "&nbsp;" not in cleaned and "&quot;" not in cleaned
     assert clean(cleaned, _WITHOUT_HEADERS) == cleaned

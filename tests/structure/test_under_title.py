@@ -97,9 +97,10 @@ def test_a_title_repeated_with_a_word_before_it_is_not_joined_to_itself():
 
 
 def test_a_sites_slogan_over_the_title_is_kept_as_text_and_is_not_the_title():
-    (doc,) = structure(clean("公文高手，超级方便的公文写作神器！立即了解\n\n关于我市乡镇政权建设情况的调研报告\n\n" + BODY))
+    # (An advert over the title, 公文写作神器！立即了解, is a notice cleaning removes.)
+    (doc,) = structure(clean("不忘初心，牢记使命！\n\n关于我市乡镇政权建设情况的调研报告\n\n" + BODY))
     assert doc.title == "关于我市乡镇政权建设情况的调研报告"
-    assert doc.blocks[0].text == "公文高手，超级方便的公文写作神器！立即了解"
+    assert doc.blocks[0].text == "不忘初心，牢记使命！"
 
 
 def test_must_not_take_an_opening_sentence_for_a_slogan_when_it_is_not_the_first_line():

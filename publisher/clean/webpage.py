@@ -1,0 +1,279 @@
+"""What a saved or pasted web page holds that its author never wrote.
+
+Literal HTML entities and markup, a site's notices (copyright, reprint terms, paywalls,
+adverts), its list of related links, photo credits and the teaser that repeats the text's
+opening. Each rule removes a whole line, or a span it can tell from the author's words by
+its form; an author's sentence (a line ending in 。) is never taken for a notice.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .ideographs import fold_radicals
+from .residue import _fix_lines_holding
+from .whitespace import normalize_line_ends, remove_invisible, replace_odd_spaces
+
+_HAN = "\u4e00-\u9fff"
+
+# --- entities -------------------------------------------------------------------------------
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY_ROUNDS = 4  # &amp;nbsp; is a CMS's twice-escaped &nbsp;: decoded again, a few times at most
+
+
+def _decoded(match: re.Match[str]) -> str:
+    entity = match.group()
+    char = html.unescape(entity)
+    if char == entity:
+        return entity  # no such entity: the text's own & and ;
+    # What an entity may stand for (a no-break space, a soft hyphen, a radical, a page break) is
+    # given the form the rules before and after this one give it: they may have judged the text idle.
+    return fold_radicals(replace_odd_spaces(remove_invisible(normalize_line_ends(char)))).replace("\f", "\n")
+
+
+def decode_html_entities(text: str) -> str:
+    """``&nbsp;`` → a space, ``&quot;`` → ``"``, ``&#8220;`` → ``“``: entities a page's source
+    leaked into the text. An ``&`` that starts no known entity stays as it is."""
+    if "&" not in text:
+        return text
+    for _ in range(_ENTITY_ROUNDS):
+        decoded = _ENTITY.sub(_decoded, text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+# --- markup ---------------------------------------------------------------------------------
+
+# A comment closed within a few thousand characters, or open to its line's end; then the tail
+# of a comment that opened before the paste began (…淮安日报 content_170516.html /enpproperty-->).
+_COMMENT = re.compile(r"<!--(?:[^-]|-(?!->)){0,4000}?-->|<!--[^\n]*")
+_COMMENT_TAIL = re.compile(r"^[^\n]*-->[ \u3000]*$", re.MULTILINE)
+# A comment or a script that starts a line may run over several.
+_BLOCK_AT_LINE_START = re.compile(
+    r"^[^\S\n]*(?:<!--(?:[^-]|-(?!->)){0,4000}?-->|<(script|style)\b[^>]*>(?:[^<]|<(?!/\1)){0,20000}?</\1\s*>)",
+    re.MULTILINE | re.IGNORECASE)
+_LT, _COMMENT_END, _OPEN_BRACE, _CLOSE_BRACE = (re.compile(re.escape(c)) for c in ("<", "-->", "{", "}"))
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>(?:[^<]|<(?!/\1))*?</\1\s*>", re.IGNORECASE)
+# Only the names of HTML elements: 《》 and a comparison such as a<b and c>d are not markup.
+_TAG_NAMES = (
+    "a|abbr|b|big|blockquote|body|br|button|center|code|col|colgroup|dd|div|dl|dt|em|font|form|h[1-6]|head"
+    "|header|footer|hr|html|i|iframe|img|input|label|li|link|meta|nav|o:p|ol|option|p|pre|section|select|small"
+    "|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|title|tr|u|ul|article|aside|figure|figcaption"
+)
+# A tag bare (<p>, <br/>) or with an attribute's value (<p class="x">): a<b and c>d has neither.
+_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s*/?>|\s[^<>\n=]{{0,200}}=[^<>\n]{{0,400}}>)", re.IGNORECASE)
+# A line of script or style sheet: no Han character, and the syntax of code.
+_CODE_LINE = re.compile(
+    rf"^[^{_HAN}\n]*(?:\{{[^{{}}\n]*:[^{{}}\n]*;|\bfunction\s*\(|\bvar\s+\w+\s*=|\bdocument\.\w+|\bwindow\.\w+"
+    r"|\$\(|^[^\S\n]*\}[^\S\n]*\)?[^\S\n]*;?[^\S\n]*$)[^\n]*$",
+    re.MULTILINE,
+)
+
+
+def _without_markup(line: str) -> str:
+    stripped = line.strip()
+    if not (stripped.startswith("<") or stripped.endswith(">")):
+        return line  # 写入<img …>等代码，: a sentence that quotes markup is the author's
+    while True:  # <p><</p>p> leaves a tag once the two around it are gone
+        bare = _TAG.sub("", _COMMENT.sub("", _SCRIPT.sub("", line)))
+        if bare == line:
+            return line
+        line = bare
+
+
+def remove_markup_leaks(text: str) -> str:
+    """A page's source pasted with its text: HTML comments, ``<script>``/``<style>`` blocks and
+    element tags on a line that starts or ends with markup (the text between tags stays); the tail
+    of a comment; lines of script or style sheet without a Han character."""
+    # Literals are searched one by one: an alternation of them cost thirty times more here.
+    if _LT.search(text):
+        text = _BLOCK_AT_LINE_START.sub("", text)
+        text = _fix_lines_holding(text, _LT, _without_markup)
+    if _COMMENT_END.search(text):
+        text = _COMMENT_TAIL.sub("", text)
+    if _OPEN_BRACE.search(text) or _CLOSE_BRACE.search(text):
+        text = _CODE_LINE.sub("", text)
+    return text
+
+
+# --- notices --------------------------------------------------------------------------------
+
+#: The kinds of notice a site puts around a text, each with the longest line it fills. A line
+#: of that kind is dropped whole; one that ends in 。 is an author's sentence and stays.
+NOTICES: tuple[tuple[str, re.Pattern[str], int], ...] = (
+    ("copyright", re.compile(r"Copyright|COPYRIGHT|©|All Rights Reserved|Powered by|ICP[备证]|公网安备|版权所有"), 120),
+    ("reprint terms", re.compile(
+        r"转载.{0,12}(?:注明|出处|授权|必究)|未经.{0,12}(?:授权|许可|同意).{0,12}(?:转载|复制|使用|传播)"
+        r"|二次传播|如有侵权|侵权.{0,6}(?:联系|删除)|侵删|版权归.{0,20}所有"), 100),
+    ("paywall", re.compile(
+        r"预览结束|试读结束|(?:获取|阅读|查看|下载)(?:全部|完整|全)文|阅读全部|完整阅读|完整文章|先登录|请登录"
+        r"|登录后(?:查看|阅读|下载)|正式会员|会员(?:才能|可以|专享|即可)|不能全部显示|查看更多|全文共\d+字"
+        r"|当前显示\d+字|点此查看|联系老师|定制代笔|(?:下载|获取)(?:WORD|Word|word)"), 100),
+    ("advert", re.compile(
+        r"免费试用|在线试用|立即了解|立即下载|立即咨询|写作神器|咨询电话|客服电话|扫码关注|关注公众号|扫一扫"), 60),
+    ("newspaper page", re.compile(r"^[ \u3000]*第[A-Z]?\d{1,3}版[ \u3000]*[:：]"), 40),
+)
+#: A notice's heading line: dropped with the notice under it, kept over anything else.
+_NOTICE_HEADINGS = frozenset({"版权声明", "免责声明", "温馨提示", "特别声明", "特别提示", "声明"})
+#: Spans a template site injects inside sentences, where no author's text holds them.
+_INJECTED = re.compile(r"(?:当前)?隐藏内容免费查看|正文复制")
+_INJECTED_HINTS = (re.compile("隐藏内容"), re.compile("正文复制"))  # a literal is found ten times faster
+
+# The heading of a page's list of other pages (相关报道：, 推荐内容, 猜你喜欢), and the list's lines.
+_RELATED_HEADING = re.compile(
+    r"[ \u3000]*[【\[]?(?:相关(?:报道|阅读|文章|链接|新闻|推荐|文档|资料)|推荐(?:内容|阅读|文章)|热门(?:推荐|文章|阅读)"
+    r"|猜你喜欢|延伸阅读|精彩推荐|更多(?:阅读|推荐|文章)|大家都在看|往期回顾|最新文章)[】\]]?[ \u3000]*[:：]?[ \u3000]*"
+)
+_RELATED_HEADING_MAX = 24  # characters, with brackets and spaces
+_LINK_WIDTH = 40  # characters: another page's title, never a paragraph
+_SENTENCE_END = re.compile("[。！？!?]")
+
+# Every notice and every related-links heading holds one of these words: only the lines that
+# hold one are looked at. Few words, and words with rare first characters: the search costs
+# about 0.15 ms a megabyte for each (45 words made this rule a tenth of all cleaning).
+_SITE_WORDS = re.compile(
+    "©|ICP|Copyright|COPYRIGHT|Powered|Rights|版|安备|转载|传播|侵|预览|试|全文|全部|完整|登录|会员|显示|更多|老师"
+    "|代笔|ord|ORD|立即|神器|电话|扫|众号|相关|推荐|热门|喜欢|延伸|都在看|往期|最新文章"
+)
+
+
+def notice_kind(line: str) -> str | None:
+    """The kind of site notice this line is, or None."""
+    stripped = line.strip(" \u3000")
+    if not stripped or stripped.endswith("。"):
+        return None
+    for kind, pattern, longest in NOTICES:
+        if len(stripped) <= longest and pattern.search(stripped):
+            return kind
+    return None
+
+
+def is_related_heading(line: str) -> bool:
+    return len(line) <= _RELATED_HEADING_MAX and _RELATED_HEADING.fullmatch(line) is not None
+
+
+def _is_link_line(line: str) -> bool:
+    stripped = line.strip(" \u3000")
+    return 0 < len(stripped) <= _LINK_WIDTH and _SENTENCE_END.search(stripped) is None
+
+
+def _line_at(text: str, start: int) -> tuple[int, int]:
+    end = text.find("\n", start)
+    return start, len(text) if end < 0 else end
+
+
+def _line_before(text: str, start: int) -> tuple[int, int] | None:
+    """The last line with text before the line that starts at ``start``."""
+    end = start - 1
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        if text[begin:end].strip():
+            return begin, end
+        end = begin - 1
+    return None
+
+
+def _links_under(text: str, end: int) -> list[tuple[int, int]]:
+    """The lines of the list under a related-links heading that ends at ``end``."""
+    links = []
+    while end < len(text):
+        span = _line_at(text, end + 1)
+        line = text[span[0]:span[1]]
+        if line.strip():
+            if not _is_link_line(line):
+                break
+            links.append(span)
+        end = span[1]
+    return links
+
+
+def remove_site_notices(text: str) -> str:
+    """Copyright and 备案 lines, reprint terms, paywall and login prompts, adverts and a newspaper
+    page's label, each a line of its own; a 版权声明/温馨提示 heading over one of them; a
+    相关报道/推荐内容 heading with the other pages' titles listed under it (short lines without a
+    sentence end); and the spans template sites inject into sentences (当前隐藏内容免费查看)."""
+    if any(hint.search(text) for hint in _INJECTED_HINTS):
+        text = _INJECTED.sub("", text)
+    drop: set[tuple[int, int]] = set()
+    at = 0
+    while (m := _SITE_WORDS.search(text, at)) is not None:
+        span = _line_at(text, text.rfind("\n", 0, m.start()) + 1)
+        at = span[1]
+        line = text[span[0]:span[1]]
+        if notice_kind(line):
+            drop.add(span)
+            before = _line_before(text, span[0])
+            if before and _heading_key(text[before[0]:before[1]]) in _NOTICE_HEADINGS:
+                drop.add(before)
+        elif is_related_heading(line):
+            drop.add(span)
+            links = _links_under(text, span[1])
+            drop.update(links)
+            if links:
+                at = links[-1][1]
+    if not drop:
+        return text
+    # Found by their spans, dropped as lines (a line with its line end, the last with the one
+    # before it): what splitting the text, leaving them out and joining would give.
+    numbers, counted, number = set(), 0, 0
+    for start, _end in sorted(drop):
+        number += text.count("\n", counted, start)
+        counted = start
+        numbers.add(number)
+    return "\n".join(line for k, line in enumerate(text.split("\n")) if k not in numbers)
+
+
+def _heading_key(line: str) -> str:
+    return line.strip(" \u3000【】[]:：")
+
+
+# --- photo credits --------------------------------------------------------------------------
+
+_CREDIT = re.compile(
+    rf"(?<![{_HAN}])[（(]?(?:本报|本台|本网|新华社|[{_HAN}]{{2,6}}(?:日报|晚报|报|台|网|客户端|社))?"
+    rf"(?:摄影记者|记者|通讯员|摄影)[ \u3000]*[{_HAN}]{{2,4}}(?:[ \u3000、]+[{_HAN}]{{2,4}}){{0,3}}[ \u3000]*摄[）)]?"
+    r"[ \u3000]*$",
+    re.MULTILINE,
+)
+
+
+def remove_photo_credits(text: str) -> str:
+    """``本报记者 霍艳恩摄``, ``宁夏日报记者 王鼎 摄``: a photo's credit at the end of its caption line.
+    A sentence about a reporter (由记者张某拍摄) is not a credit: the credit starts its clause."""
+    if "摄" not in text:
+        return text
+    return _CREDIT.sub("", text)
+
+
+# --- teasers --------------------------------------------------------------------------------
+
+_TEASER = re.compile(
+    rf"^[ \u3000]*(?:[{_HAN}]{{2,6}}[:：])?[ \u3000]*(?P<body>[^\n]{{20,400}}?)[ \u3000]*(?:\.{{3,}}|…+)[ \u3000]*$",
+    re.MULTILINE)
+_TEASER_KEY = 24  # characters of the teaser that must come again, spaces aside
+_SPACES = re.compile(r"\s+")
+
+
+def remove_teasers(text: str) -> str:
+    """A site's summary line (核心提示：…, 内容摘要：…) that repeats the text's opening and breaks off
+    with an ellipsis: its words come again, in full, further down."""
+    if "..." not in text and "…" not in text:
+        return text
+    squeezed: str | None = None
+    drop: list[tuple[int, int]] = []
+    for m in _TEASER.finditer(text):
+        key = _SPACES.sub("", m.group("body"))[:_TEASER_KEY]
+        if len(key) < _TEASER_KEY:
+            continue
+        if squeezed is None:
+            squeezed = _SPACES.sub("", text)
+        first = squeezed.find(key)
+        if first >= 0 and squeezed.find(key, first + len(key)) >= 0:
+            drop.append(m.span())
+    for start, end in reversed(drop):
+        text = text[:start] + text[end:]
+    return text
