@@ -48,6 +48,27 @@ def _starts_titled_document(lines: list[Line], i: int) -> bool:
     return _is_body(nxt) or nxt.is_salutation
 
 
+def _after_closing(lines: list[Line], i: int) -> bool:
+    """Does line ``i`` follow a document's closing: a signature, its date, and any notes after it
+    (（此件公开发布）)? A date alone may stand anywhere in a text."""
+    k = i - 1
+    while k > 0 and lines[k].is_note:
+        k -= 1
+    return k >= 2 and lines[k].is_date and lines[k - 1].is_titleish and lines[k - 1].fits(40)
+
+
+def _starts_issued_document(lines: list[Line], i: int) -> bool:
+    """The rules a notice issues, after the notice's date: a title, then their text (第一章, 一、,
+    a paragraph or an addressee)."""
+    if not lines[i].is_titleish:
+        return False
+    _title, used = gather_title(lines, i)
+    if i + used >= len(lines):
+        return False
+    nxt = lines[i + used]
+    return _is_body(nxt) or nxt.is_salutation or nxt.marker is not None
+
+
 def split_documents(lines: list[Line], contents: Contents | None = None) -> list[tuple[list[Line], bool]]:
     """Segments of lines, one per document, each with whether it continues the previous one's header.
 
@@ -68,6 +89,10 @@ def split_documents(lines: list[Line], contents: Contents | None = None) -> list
             new = body_seen
         elif body_seen and _starts_titled_document(lines, i):
             new, inherits = True, True
+        elif body_seen and _after_closing(lines, i) and _starts_issued_document(lines, i):
+            new = True  # 国务院 / 2019年1月24日 / （此件公开发布） / 国家职业教育改革实施方案
+        elif body_seen and line.is_attachment_label and i + 1 < len(lines) and lines[i + 1].is_titleish:
+            new = True  # 附件1 / 关于…的报告: an attachment, a document of its own
         if new:
             segments.append(([], inherits))
             body_seen = False
@@ -97,6 +122,8 @@ def _read_head(lines: list[Line]) -> tuple[Head, list[Block], int, list[Line]]:
             read_header(line, head)
         elif line.is_note:
             notes.append(Block("note", line.text))
+        elif head.title is None and line.is_attachment_label:
+            notes.append(Block("paragraph", line.text))  # 附件1, over the attachment's own title
         elif head.title is None and is_label_before_title(lines, i):
             notes.append(Block("paragraph", line.text))  # 市政府文件, a page's 1: kept, not the title
         elif head.title is None and i == 0 and not any(c.isalnum() for c in line.text):

@@ -20,18 +20,26 @@ _SALUTATION = re.compile(
     r"|各[\u4e00-\u9fff、，（）]{1,40})[：:！!]$"  # the addressees of an official notice: 各区、县人民政府：
 )
 _NOTE = re.compile(r"^(?:[【\[]?(?:编者按|编者的话|编者注|编后语|按语|编辑按)[】\]]?[：:]?"
-                   r"|[（(]此件[\u4e00-\u9fff]{1,8}[）)]$)")  # （此件公开发布）: a note, never part of a title
+                   # （此件公开发布）, （本文有删减）: notes, never part of a title
+                   r"|[（(](?:此件|本文)[\u4e00-\u9fff]{1,8}[）)]$)")
 #: 发文字号 on a line of its own: 国发〔2019〕4号, 鄂政發〔2018〕26號.
 _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,14}〔(?:19|20)\d{2}〕第?\d{1,5}[号號]$")
 DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_NUMERIC = re.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
+#: A 成文日期 in Chinese numerals, as documents before 2012 print it: 二〇〇四年十一月四日.
+_HAN_DIGITS = "〇○零一二三四五六七八九"
+_HAN_UP_TO_31 = "[一二三四五六七八九十]{1,3}"
+DATE_HAN = re.compile(rf"([{_HAN_DIGITS}]{{4}})\s*年\s*({_HAN_UP_TO_31})\s*月\s*({_HAN_UP_TO_31})\s*日")
 _DATE_LINE = re.compile(
-    r"^[（(]?\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})\s*[）)]?$")
+    r"^[（(]?\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}"
+    rf"|{DATE_HAN.pattern})\s*[）)]?$")
+#: 附件1 alone on a line, over the attachment it begins (not 附件：1.…, the list of them).
+_ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}[：:]?$")
 _SEPARATOR = re.compile(r"^篇\s*(\d{1,3})\s*[:：]\s*(?P<title>.*)$")
 # The characters each of those patterns can start a line with. Every line is asked whether it is
 # a note, a date, a separator, several times: its first character answers most cheaply.
-_NOTE_STARTS = "【[编按（("
-_DATE_LINE_STARTS = "（(12"
+_NOTE_STARTS = "【[编按（("  # （此件…）, （本文…）
+_DATE_LINE_STARTS = "（(12二一"
 # One scan for all the marks: most lines asked are short and hold none, where a look for each
 # mark in turn made eight calls.
 _SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
@@ -94,6 +102,10 @@ class Line:
         return "〔" in self.text and _DOCUMENT_NUMBER.match(self.text) is not None
 
     @property
+    def is_attachment_label(self) -> bool:
+        return self.text.startswith("附") and _ATTACHMENT_LABEL.match(self.text) is not None
+
+    @property
     def is_date(self) -> bool:
         return self.text[:1] in _DATE_LINE_STARTS and _DATE_LINE.match(self.text) is not None
 
@@ -141,12 +153,24 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+def _han_number(text: str) -> int:
+    """十一 → 11, 二十 → 20, 三十一 → 31; a year's digits one by one (二〇〇四 → 2004)."""
+    if "十" not in text:
+        return int("".join(str(_HAN_DIGITS.index(c) - 2 if _HAN_DIGITS.index(c) > 2 else 0) for c in text))
+    tens, _, units = text.partition("十")
+    return (_han_number(tens) if tens else 1) * 10 + (_han_number(units) if units else 0)
+
+
+def _han_date(m: re.Match[str]) -> tuple[int, int, int]:
+    return _han_number(m.group(1)), _han_number(m.group(2)), _han_number(m.group(3))
+
+
 def iso_date(text: str) -> str | None:
     """The first full date in the text, as ``YYYY-MM-DD``; None where there is none or it is impossible."""
-    for pattern in (DATE, DATE_NUMERIC):
+    for pattern in (DATE, DATE_NUMERIC, DATE_HAN):
         m = pattern.search(text)
         if m:
-            y, mo, d = (int(g) for g in m.groups())
+            y, mo, d = (int(g) for g in m.groups()) if pattern is not DATE_HAN else _han_date(m)
             try:
                 return datetime.date(y, mo, d).isoformat()
             except ValueError:  # 2月30日, 13月: a typo, not a date
