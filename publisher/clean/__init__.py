@@ -38,6 +38,7 @@ from .spacing import SpacingPolicy, clean_cjk_spacing
 from .webpage import (
     decode_html_entities,
     remove_markup_leaks,
+    remove_menus,
     remove_photo_credits,
     remove_site_notices,
     remove_teasers,
@@ -94,6 +95,7 @@ _RULES: tuple[tuple[str, Rule], ...] = (
     ("remove_breadcrumbs", _plain(remove_breadcrumbs)),
     ("remove_toolbars", _plain(remove_toolbars)),
     ("remove_site_notices", _plain(remove_site_notices)),
+    ("remove_menus", _plain(remove_menus)),
     ("remove_photo_credits", _plain(remove_photo_credits)),
     ("remove_teasers", _plain(remove_teasers)),  # junk lines must go first: before lines are joined
     ("clean_line_breaks", _plain(clean_line_breaks)),  # reads indentation: before the spaces rules

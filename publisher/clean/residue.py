@@ -43,6 +43,8 @@ _WEB_NOISE_LINE = re.compile(
     r"|.{0,30}(?:VIP|会员)(?:可|免费|才能|即可).{0,30}(?:阅读|下载|查看)全文.{0,20}"
     r"|(?:上一篇|下一篇)[:：].{0,60}"
     r"|您好[，,]?欢迎(?:访问|来到|光临)[^。\n]{1,30}"  # a site's greeting
+    r"|[×Xx✕╳][ \u3000]*关闭"  # a pop-up's close button
+    r"|视力保护色[:：]?[^。\n]{0,20}"  # a page's colour switch
     r")[ \u3000]*$",
     re.MULTILINE,
 )
@@ -202,7 +204,8 @@ def remove_page_breaks(text: str) -> str:
 
 
 # Each line _WEB_NOISE_LINE removes holds one of these.
-_NOISE_WORDS = ("返回顶部", "打印", "关闭", "字号", "分享到", "试读", "VIP", "会员", "上一篇", "下一篇", "收藏", "欢迎")
+_NOISE_WORDS = ("返回顶部", "打印", "关闭", "字号", "分享到", "试读", "VIP", "会员", "上一篇", "下一篇", "收藏", "欢迎",
+                "保护色")
 _COUNTER_WORDS = ("次数", "点击", "阅读量", "浏览量", "浏览数", "访问量")  # each counter _VIEW_COUNTER knows holds one
 
 
@@ -279,6 +282,9 @@ def _trail_end(lines: list[str], start: int) -> int:
 _TRAIL_LINE = re.compile(rf"(?:[^\n]{{0,6}}?{_WHERE}|[ \u3000]*(?:网站)?首页[ \u3000]*(?=[>＞›»]))"
                          r"[^\n]*?(?:>|＞|›|»)[^\n]*")
 _TRAIL_LINE_WIDTH = 200  # columns: a trail may end with a page's title, but not with its text
+# A 当前位置 line whose separators the copy lost (您的当前位置:首页资金申请书): a few words after
+# the lead-in, no sentence.
+_WHERE_LINE = re.compile(rf"{_WHERE}[^\n]{{1,30}}")
 
 
 _TRAIL_HINT = re.compile("位置[:：]|首页|主页")
@@ -311,7 +317,8 @@ def remove_breadcrumbs(text: str) -> str:
     drop: set[int] = set()
     for i in candidates:
         line = lines[i]
-        if _TRAIL_LINE.fullmatch(line) and not ends_sentence(line.strip()) and display_width(line) <= _TRAIL_LINE_WIDTH:
+        one_line = _TRAIL_LINE.fullmatch(line) and display_width(line) <= _TRAIL_LINE_WIDTH
+        if (one_line or _WHERE_LINE.fullmatch(line)) and not ends_sentence(line.strip()):
             drop.add(i)
             continue
         if ("首页" not in line and "主页" not in line) or not _TRAIL_START.fullmatch(line):

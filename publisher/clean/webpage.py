@@ -231,6 +231,32 @@ def _heading_key(line: str) -> str:
     return line.strip(" \u3000【】[]:：")
 
 
+# --- menus ---------------------------------------------------------------------------------
+
+_MENU_SEPARATOR = re.compile(r"[ \u3000]*[|｜][ \u3000]*")
+_MENU_HINTS = (re.compile(re.escape("|")), re.compile("｜"))
+_MENU_ITEMS = 4  # a site's menu of sections: at least this many, where a line may set two or three apart
+_MENU_ITEM_WIDTH = 12  # characters
+
+
+def is_menu_row(line: str) -> bool:
+    """``监理公司管理系统 | OA系统 | ERP系统 | 在线试用``: short items set apart by bars, no sentence.
+    A row that starts or ends with a bar is a table's, not a menu."""
+    stripped = line.strip(" \u3000")
+    if stripped[:1] in "|｜" or stripped[-1:] in "|｜":
+        return False
+    items = _MENU_SEPARATOR.split(stripped)
+    return len(items) >= _MENU_ITEMS and all(0 < len(item) <= _MENU_ITEM_WIDTH for item in items) \
+        and _SENTENCE_END.search(stripped) is None and "，" not in stripped
+
+
+def remove_menus(text: str) -> str:
+    """A site's menu pasted as one line of sections set apart by bars."""
+    if not any(hint.search(text) for hint in _MENU_HINTS):
+        return text
+    return "\n".join(line for line in text.split("\n") if not is_menu_row(line))
+
+
 # --- photo credits --------------------------------------------------------------------------
 
 _CREDIT = re.compile(

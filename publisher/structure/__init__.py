@@ -23,7 +23,9 @@ from .head import (
     read_web_fields,
     speaker_from_title,
     summary_without_title,
+    title_and_number,
     title_glued_to_lead,
+    title_over_number,
 )
 from .lines import TITLE_WIDTH, Line, iso_date, split_lines
 from .outline import Draft, assign_levels, classify, closing, items_of_articles, parallel_leads
@@ -128,6 +130,17 @@ def _read_head(lines: list[Line]) -> tuple[Head, list[Block], int, list[Line]]:
             notes.append(Block("paragraph", line.text))  # 市政府文件, a page's 1: kept, not the title
         elif head.title is None and i == 0 and not any(c.isalnum() for c in line.text):
             notes.append(Block("paragraph", line.text))  # a page's stray | or ──: kept, never the title
+        elif head.title is None and (titled := title_and_number(line)) is not None:
+            head.title, number = titled  # …的通知（岳办发〔2017〕2号）: the number is metadata, and kept
+            head.set("number", number)
+            notes.append(Block("paragraph", number))
+            i, subtitles = read_under_title(lines, i + 1, head)
+            notes.extend(Block("paragraph", text) for text in subtitles)
+            continue
+        elif head.title is None and line.is_titleish and (own := title_over_number(lines, i)) is not None:
+            notes.extend(Block("paragraph", page.text) for page in lines[i:own])  # the page's titles: kept
+            i = own
+            continue
         elif head.title is None and line.is_titleish:
             head.title, used = gather_title(lines, i)
             i, subtitles = read_under_title(lines, i + used, head)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..fields import FIELD_ANYWHERE, LABELS, SPEAKER_LINE, WEB_FIELD, has_field
 from ..model import Block
-from .lines import DATE, DATE_NUMERIC, TITLE_WIDTH, Line, iso_date
+from .lines import BYLINE, DATE, DATE_NUMERIC, TITLE_WIDTH, Line, iso_date
 
 #: What a title of a speech, report or bulletin ends with.
 TITLE_ENDING = re.compile(
@@ -203,6 +203,53 @@ def is_subtitle(line: Line) -> bool:
     return bool(_SUBTITLE.match(line.text)) and not line.has_sentence_end and line.fits(TITLE_WIDTH + 40)
 
 
+def byline_names(text: str) -> str | None:
+    """The reporters a byline names: 严 明 (one name spaced out) → 严明; 张三 李四 → 张三、李四."""
+    m = BYLINE.match(text)
+    if m is None:
+        return None
+    parts = [p for p in re.split(r"[ \u3000、，,]+", m.group("names")) if p]
+    if all(len(p) == 1 for p in parts):
+        return "".join(parts)
+    return "、".join(parts)
+
+
+# A page's title that holds the 发文字号 in brackets: …印发《…》的通知（岳办发〔2017〕2号）.
+_TITLE_WITH_NUMBER = re.compile(
+    r"^(?P<title>.{6,80}?)[（(](?P<number>[\u4e00-\u9fffA-Za-z]{1,14}〔(?:19|20)\d{2}〕第?\d{1,5}[号號])[）)]$")
+
+
+def title_and_number(line: Line) -> tuple[str, str] | None:
+    """A title line that ends with its 发文字号 in brackets: the title and the number."""
+    if "〔" not in line.text or line.has_sentence_end:
+        return None
+    m = _TITLE_WITH_NUMBER.match(line.text)
+    if m is None or not TITLE_ENDING.search(m.group("title")):
+        return None
+    return m.group("title"), m.group("number")
+
+
+_OVER_NUMBER_REACH = 8  # lines: a page's labels and titles over the document's own
+
+
+def title_over_number(lines: list[Line], i: int) -> int | None:
+    """Where the document's own title starts when a 发文字号 follows it further down the head:
+    the titles and labels over it (公文管理系统 / 安徽省统计局公文处理工作办法) are the page's.
+
+    None where the number is under the title that starts at ``i`` (a title wrapped over lines
+    runs on without a blank line) or there is no number before the text begins."""
+    for k in range(i + 1, min(len(lines), i + _OVER_NUMBER_REACH)):
+        line = lines[k]
+        if line.is_document_number:
+            start = k - 1
+            while start - 1 > i and lines[start - 1].is_titleish and not lines[start].blank_before:
+                start -= 1
+            return start if start > i and lines[start].is_titleish and lines[start].blank_before else None
+        if line.has_sentence_end or not line.fits(TITLE_WIDTH):
+            return None
+    return None
+
+
 def read_under_title(lines: list[Line], start: int, head: Head) -> tuple[int, list[str]]:
     """The lines under a title, from ``start``: subtitle, date, speaker and page fields, in any order.
 
@@ -218,6 +265,9 @@ def read_under_title(lines: list[Line], start: int, head: Head) -> tuple[int, li
             subtitles.append(line.text)  # metadata, and printed under the title as it stands
         elif read_name_or_date(line, head):
             speech = True
+        elif line.is_byline:
+            head.set("author", byline_names(line.text))
+            subtitles.append(line.text)  # the report prints it: kept as text too
         elif speech and _LONE_NAME.fullmatch(line.text) and "author" not in head.fields:
             head.set("author", line.text)  # 习近平, under its subtitle and date
         elif is_subtitle(line):

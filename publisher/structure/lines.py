@@ -35,6 +35,9 @@ _DATE_LINE = re.compile(
     rf"|{DATE_HAN.pattern})\s*[）)]?$")
 #: 附件1 alone on a line, over the attachment it begins (not 附件：1.…, the list of them).
 _ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}[：:]?$")
+#: A news report's byline under its headline: ■通讯员 严 明, 本报记者 张三 李四.
+BYLINE = re.compile(r"^[■●◆▲□]?[ \u3000]*(?:本报|本台|本网)?(?:特约记者|见习记者|记者|通讯员)[ \u3000]*"
+                    r"(?P<names>[\u4e00-\u9fff]{1,4}(?:[ \u3000、，,]+[\u4e00-\u9fff]{1,4}){0,5})$")
 _SEPARATOR = re.compile(r"^篇\s*(\d{1,3})\s*[:：]\s*(?P<title>.*)$")
 # The characters each of those patterns can start a line with. Every line is asked whether it is
 # a note, a date, a separator, several times: its first character answers most cheaply.
@@ -102,6 +105,10 @@ class Line:
         return "〔" in self.text and _DOCUMENT_NUMBER.match(self.text) is not None
 
     @property
+    def is_byline(self) -> bool:
+        return self.fits(40) and BYLINE.match(self.text) is not None
+
+    @property
     def is_attachment_label(self) -> bool:
         return self.text.startswith("附") and _ATTACHMENT_LABEL.match(self.text) is not None
 
@@ -129,6 +136,7 @@ class Line:
             and not self.is_document_number
             and not self.is_note
             and self.separator_title is None
+            and not self.is_byline
         )
 
 

@@ -120,3 +120,45 @@ def test_must_not_split_a_sentence_that_puts_its_date_after_a_preposition():
     text = "全市安全生产工作会议于2023年1月13日，在市政府召开，各县区负责同志参加了会议。\n"
     (doc,) = structure(clean(text))
     assert doc.title is None
+
+
+def test_a_title_that_holds_its_document_number_in_brackets():
+    (doc,) = structure(clean("中共某市委办公室印发《关于全面推进政务公开工作的实施意见》的通知（岳办发〔2017〕2号）\n\n"
+                             "各县市区委、人民政府：\n\n现印发给你们，请结合实际认真贯彻执行。\n"))
+    assert doc.title == "中共某市委办公室印发《关于全面推进政务公开工作的实施意见》的通知"
+    assert doc.meta.number == "岳办发〔2017〕2号"
+    assert doc.blocks[0].text == "岳办发〔2017〕2号"  # kept as text as well
+
+
+def test_a_bracketed_number_after_a_sentence_is_not_a_title():
+    (doc,) = structure(clean("关于安全生产的通知\n\n各单位：\n\n根据省政府有关通知（皖政〔2012〕7号）\n\n请认真执行。\n"))
+    assert doc.title == "关于安全生产的通知"
+
+
+def test_the_title_over_the_document_number_wins_over_the_pages_titles_above_it():
+    (doc,) = structure(clean("公文管理系统\n\n安徽省统计局公文处理工作办法\n\n关于修订印发《安徽省统计局公文处理工作办法》的通知\n"
+                             "皖统〔2012〕77号\n\n局机关各处室：\n\n现将修订后的办法印发给你们。\n"))
+    assert doc.title == "关于修订印发《安徽省统计局公文处理工作办法》的通知"
+    assert [b.text for b in doc.blocks[:2]] == ["公文管理系统", "安徽省统计局公文处理工作办法"]  # kept
+    assert doc.meta.number == "皖统〔2012〕77号"
+
+
+def test_a_title_wrapped_over_two_lines_over_its_number_stays_whole():
+    (doc,) = structure(clean("国务院关于印发国家职业教育改革\n实施方案的通知\n国发〔2019〕4号\n\n各省人民政府：\n\n现印发给你们。\n"))
+    assert doc.title == "国务院关于印发国家职业教育改革实施方案的通知"
+
+
+def test_a_byline_names_the_author_and_is_not_joined_to_the_headline():
+    (doc,) = structure(clean("淮安科教办部署 2022年度各项工作\n\n■通讯员 严 明\n\n本报讯 1月4日，淮安科教办召开工作部署会，部署全年工作。\n"))
+    assert doc.title == "淮安科教办部署2022年度各项工作"
+    assert doc.meta.author == "严明"
+    # (Cleaning takes out the space between two names as between any Chinese words: 、 keeps them apart.)
+    (doc,) = structure(clean("全市召开工作会议\n本报记者 张三、李四\n\n本报讯 会议部署了全年工作，提出了明确要求。\n"))
+    assert doc.meta.author == "张三、李四"
+
+
+def test_a_sentence_about_a_reporter_is_no_byline():
+    from publisher.structure.lines import split_lines
+
+    (line,) = split_lines("记者从市政府获悉")
+    assert not line.is_byline
