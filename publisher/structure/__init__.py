@@ -28,7 +28,7 @@ from .head import (
     title_over_number,
 )
 from .lines import TITLE_WIDTH, Line, iso_date, split_lines
-from .outline import Draft, assign_levels, classify, closing, items_of_articles, parallel_leads
+from .outline import Draft, assign_levels, classify, closing, items_of_articles, parallel_leads, siblings_alike
 
 __all__ = ["structure"]
 
@@ -166,7 +166,7 @@ def build_document(lines: list[Line], inherited: Meta | None = None, contents: C
         # A table of contents' entries are a list: its lines, as they stand.
         drafts.extend([Draft("paragraph", line.text)] if line.number in entries else classify(line))
     articles = sum(1 for line in body if line.marker is not None and line.marker.family == "article") >= 2
-    blocks = notes + assign_levels(parallel_leads(items_of_articles(drafts, articles))) + tail
+    blocks = notes + assign_levels(siblings_alike(parallel_leads(items_of_articles(drafts, articles)))) + tail
     title = head.title or head.page_title
     fields = head.fields
     if title:

@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from ..model import Block
+from ..numbering import match_marker
 from .lines import HEADING_WIDTH, Line
 
 #: A run-in lead is the first sentence of a numbered paragraph, when it is this short (characters).
@@ -44,6 +45,8 @@ def classify(line: Line) -> list[Draft]:
     if marker is None or marker.family == "article":  # 第一条 is an article of the text, never a heading
         return [Draft("paragraph", text)]
     if line.fits(HEADING_WIDTH) and not line.has_sentence_end:
+        if text.count("《") > text.count("》"):  # …《关于x年秋冬苹果生产管理: a line cut off, not a heading
+            return [Draft("paragraph", text)]
         return [Draft("heading", text, family=marker.family)]
     sentence = first_sentence(text)
     if sentence == text and marker.family in (*_SECTION_FAMILIES, "cn_paren") and len(text) <= SHORT_HEADING:
@@ -142,6 +145,41 @@ def parallel_leads(drafts: list[Draft]) -> list[Draft]:
         else:
             i += 1
     return out
+
+
+#: Siblings of one numbering family in a row: at least this many full-sentence items among them
+#: make the few that read as headings items too.
+_ITEM_SIBLINGS = 2
+
+
+def siblings_alike(drafts: list[Draft]) -> list[Draft]:
+    """The members of one numbering family under one parent are all headings or all items.
+
+    （一）会议原则同意…的意见。 / （二）会议原则同意…的意见 / （三）…。: where most siblings are
+    full-sentence items (paragraphs without a run-in lead), one that lacks its stop is an item
+    too, not a heading between them, and one whose first sentence is short has no lead either.
+    A run of siblings ends at a heading of another family.
+    """
+    out = list(drafts)
+    groups: dict[str, list[int]] = {}
+    for i, d in enumerate(drafts):
+        marker = match_marker(d.text) if d.type in ("heading", "paragraph") else None
+        if d.type == "heading":
+            for family in [f for f in groups if f != d.family]:
+                _settle_siblings(out, groups.pop(family))
+        if marker is not None and ((d.type == "heading" and d.family == marker.family) or d.type == "paragraph"):
+            groups.setdefault(marker.family, []).append(i)
+    for members in groups.values():
+        _settle_siblings(out, members)
+    return out
+
+
+def _settle_siblings(out: list[Draft], members: list[int]) -> None:
+    items = [k for k in members if out[k].type == "paragraph" and out[k].lead is None]
+    others = [k for k in members if out[k].type == "heading" or out[k].lead is not None]
+    if others and len(items) >= _ITEM_SIBLINGS and len(items) > len(others):
+        for k in others:  # a heading, or an item whose first sentence was taken for its lead
+            out[k] = Draft("paragraph", out[k].text)
 
 
 def closing(lines: list[Line]) -> tuple[list[Line], list[Block]]:

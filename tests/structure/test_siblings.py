@@ -1,0 +1,44 @@
+"""The members of one numbering family under one parent are alike (issue 11, class 3)."""
+
+from __future__ import annotations
+
+from publisher.clean import clean
+from publisher.structure import structure
+from publisher.structure.outline import Draft, siblings_alike
+
+ITEM = "会议原则同意县经发局关于调整领导小组组成人员的意见，会后提交县委常委会议研究。"
+
+
+def _types(drafts: list[Draft]) -> list[tuple[str, str | None]]:
+    return [(d.type, d.lead) for d in siblings_alike(drafts)]
+
+
+def test_a_heading_among_full_sentence_items_of_its_family_is_an_item():
+    drafts = [Draft("paragraph", "（一）" + ITEM), Draft("heading", "（二）会议原则同意县经发局的筹备意见", family="cn_paren"),
+              Draft("paragraph", "（三）" + ITEM)]
+    assert _types(drafts) == [("paragraph", None)] * 3
+
+
+def test_a_lead_among_items_without_leads_is_no_lead():
+    drafts = [Draft("paragraph", "（一）" + ITEM), Draft("paragraph", "（二）会议时间另行确定。" + ITEM, lead="（二）会议时间另行确定。"),
+              Draft("paragraph", "（三）" + ITEM)]
+    assert _types(drafts) == [("paragraph", None)] * 3
+
+
+def test_must_not_fire_where_the_family_are_headings():
+    drafts = [Draft("heading", "（一）提高市场开放程度", family="cn_paren"), Draft("paragraph", "全面实施负面清单制度。"),
+              Draft("heading", "（二）优化政务服务", family="cn_paren"), Draft("paragraph", "（1）" + ITEM)]
+    assert [d.type for d in siblings_alike(drafts)] == ["heading", "paragraph", "heading", "paragraph"]
+
+
+def test_must_not_fire_across_a_heading_of_another_family():
+    drafts = [Draft("paragraph", "（一）" + ITEM), Draft("paragraph", "（二）" + ITEM),
+              Draft("heading", "二、关于秋冬农业生产有关问题", family="cn_comma"),
+              Draft("heading", "（一）做好秋冬种准备", family="cn_paren")]
+    assert siblings_alike(drafts)[-1].type == "heading"
+
+
+def test_a_numbered_line_cut_off_inside_a_book_title_is_no_heading():
+    (doc,) = structure(clean("县政府常务会议纪要\n\n会议确定事项如下：\n\n一、关于秋冬农业生产有关问题\n\n"
+                             "（一）会议原则同意县农业局的筹备意见。\n\n（二）会议原则同意县农业局《关于秋冬苹果生产管理\n"))
+    assert [b.type for b in doc.blocks][-1] == "paragraph"
