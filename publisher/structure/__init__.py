@@ -164,7 +164,7 @@ def build_document(lines: list[Line], inherited: Meta | None = None, contents: C
     entries = contents.entries if contents else set()
     for line in body:
         # A table of contents' entries are a list: its lines, as they stand.
-        drafts.extend([Draft("paragraph", line.text)] if line.number in entries else classify(line))
+        drafts.extend([Draft("paragraph", line.text, listed=True)] if line.number in entries else classify(line))
     articles = sum(1 for line in body if line.marker is not None and line.marker.family == "article") >= 2
     blocks = notes + assign_levels(siblings_alike(parallel_leads(items_of_articles(drafts, articles)))) + tail
     title = head.title or head.page_title

@@ -12,13 +12,19 @@ import re
 from dataclasses import dataclass, field
 
 from ..numbering import match_marker
-from .lines import Line
+from .lines import HEADING_WIDTH, Line
 
 #: An entry: its title, dots or spaces, the page number at the end.
 _ENTRY = re.compile(r"^(?P<title>.+?)[ \u3000.．·…—-]*(?P<page>\d{1,4})$")
 _CONTENTS_LINE = re.compile(r"^[ \u3000]*目[ \u3000]*录[ \u3000]*[:：]?$")
 #: So many entries side by side make a table of contents where no 目录 line heads them.
 MIN_ENTRIES = 3
+#: A site's outline of the text over it (目录/提纲：……): headed so, its entries the text's own
+#: headings, repeated word for word further down, without pages.
+_OUTLINE_LINE = re.compile(
+    r"^[ \u3000]*(?:文章|本文|内容)?(?:目[ \u3000]*录|提[ \u3000]*纲)(?:/提纲)?[ \u3000]*[:：]?[ \u3000…\.]*$")
+_OUTLINE_MAX = 60  # entries: a text's headings, not its paragraphs
+_ELLIPSIS_LINE = re.compile(r"^[ \u3000…\.]+$")
 
 
 @dataclass
@@ -42,12 +48,39 @@ def _entry(line: Line) -> tuple[str, int] | None:
     return (title, int(m.group("page"))) if len(title) >= 4 else None
 
 
+def outline_entries(lines: list[Line], start: int) -> list[int]:
+    """The line numbers of a site's outline under its 目录/提纲 line at ``start``: short lines
+    without a sentence end, closed by a …… line; or, without one, those that begin a later line
+    of the text (a heading, or a paragraph that opens with its run-in lead)."""
+    run: list[int] = []
+    k = start + 1
+    while k < len(lines) and len(run) < _OUTLINE_MAX and lines[k].fits(HEADING_WIDTH) \
+            and not lines[k].has_sentence_end and not _ELLIPSIS_LINE.match(lines[k].text):
+        run.append(k)
+        k += 1
+    if run and k < len(lines) and _ELLIPSIS_LINE.match(lines[k].text):
+        return [lines[j].number for j in [*run, k]]
+    entries: list[int] = []
+    for j in run:
+        if not any(later.text.startswith(lines[j].text) for later in lines[j + 1:]):
+            break
+        entries.append(lines[j].number)
+    return entries
+
+
 def table_of_contents(lines: list[Line]) -> Contents:
     """The entries of every table of contents in the text: a run of lines that each end with a
-    page number, the pages never going back, after a 目录 line or at least MIN_ENTRIES long."""
+    page number, the pages never going back, after a 目录 line or at least MIN_ENTRIES long;
+    and the entries of a site's outline (see :func:`outline_entries`)."""
     found = Contents()
     i = 0
     while i < len(lines):
+        if ("纲" in lines[i].text or "录" in lines[i].text) and _OUTLINE_LINE.match(lines[i].text):
+            outline = outline_entries(lines, i)
+            if len(outline) >= 2:  # a site's outline: its entries are a list, and announce no documents
+                found.entries.update(outline)
+                i += len(outline) + 1
+                continue
         headed = "录" in lines[i].text and _CONTENTS_LINE.match(lines[i].text) is not None
         start = i + 1 if headed else i
         run: list[tuple[int, str]] = []

@@ -27,6 +27,7 @@ class Draft(NamedTuple):
     text: str
     family: str | None = None
     lead: str | None = None
+    listed: bool = False  # an entry of a table of contents or an outline: a line of a list
 
 
 def first_sentence(text: str) -> str | None:
@@ -163,7 +164,7 @@ def siblings_alike(drafts: list[Draft]) -> list[Draft]:
     out = list(drafts)
     groups: dict[str, list[int]] = {}
     for i, d in enumerate(drafts):
-        marker = match_marker(d.text) if d.type in ("heading", "paragraph") else None
+        marker = match_marker(d.text) if d.type in ("heading", "paragraph") and not d.listed else None
         if d.type == "heading":
             for family in [f for f in groups if f != d.family]:
                 _settle_siblings(out, groups.pop(family))

@@ -34,3 +34,35 @@ def test_must_not_take_two_such_lines_without_a_contents_heading():
 def test_two_title_lines_that_begin_alike_are_two_titles_not_one():
     (doc, *_rest) = structure("2022工作总结及2023年工作计划-22篇\n2022工作总结及2023年工作计划汇编\n\n" + BODY)
     assert doc.title == "2022工作总结及2023年工作计划-22篇"
+
+
+OUTLINE_SPEECH = (
+    "在全市教育工作会议上的讲话\n\n目录/提纲：……\n一、坚持科学发展，切实做好全市教育工作\n"
+    "二、抓住关键环节，切实推进创建工作\n一要牢牢抓住“重视”这一核心\n……\n"
+    "同志们：\n\n今天我们召开全市教育工作会议，部署今后一个时期的工作。\n\n"
+    "一、坚持科学发展，切实做好全市教育工作\n\n推动教育事业科学发展，是全市教育战线的奋斗目标。\n"
+)
+
+
+def test_a_sites_outline_closed_by_an_ellipsis_is_a_list_and_the_texts_headings_stay_headings():
+    from publisher.clean import clean
+    from publisher.structure import structure
+
+    (doc,) = structure(clean(OUTLINE_SPEECH))
+    headings = [b.text for b in doc.blocks if b.type == "heading"]
+    assert headings == ["一、坚持科学发展，切实做好全市教育工作"]  # the body's, once
+    assert any(b.type == "paragraph" and b.text == "一要牢牢抓住“重视”这一核心" for b in doc.blocks)
+
+
+def test_an_outline_without_an_ellipsis_holds_the_lines_that_come_again():
+    from publisher.structure.contents import outline_entries
+
+    lines = split_lines("提纲\n一、总体要求\n二、主要任务\n附件说明\n正文开始了。\n一、总体要求\n二、主要任务\n")
+    assert outline_entries(lines, 0) == [2, 3]
+
+
+def test_must_not_take_a_heading_named_outline_over_sentences_for_one():
+    from publisher.structure.contents import outline_entries
+
+    lines = split_lines("提纲\n会议讨论了三项议题。\n")
+    assert outline_entries(lines, 0) == []
