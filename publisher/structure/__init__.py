@@ -28,7 +28,7 @@ from .head import (
     title_over_number,
 )
 from .lines import TITLE_WIDTH, Line, iso_date, split_lines
-from .outline import Draft, assign_levels, classify, closing, items_of_articles, parallel_leads, siblings_alike
+from .outline import Draft, assign_levels, classify, closing, is_unnumbered_heading, run_body_passes
 
 __all__ = ["structure"]
 
@@ -162,11 +162,15 @@ def build_document(lines: list[Line], inherited: Meta | None = None, contents: C
     body, tail = closing(lines[start:])
     drafts: list[Draft] = []
     entries = contents.entries if contents else set()
-    for line in body:
+    for i, line in enumerate(body):
         # A table of contents' entries are a list: its lines, as they stand.
-        drafts.extend([Draft("paragraph", line.text, listed=True)] if line.number in entries else classify(line))
-    articles = sum(1 for line in body if line.marker is not None and line.marker.family == "article") >= 2
-    blocks = notes + assign_levels(siblings_alike(parallel_leads(items_of_articles(drafts, articles)))) + tail
+        if line.number in entries:
+            drafts.append(Draft("paragraph", line.text, listed=True))
+        elif is_unnumbered_heading(body, i):
+            drafts.append(Draft("heading", line.text, family="unnumbered"))
+        else:
+            drafts.extend(classify(line))
+    blocks = notes + assign_levels(run_body_passes(drafts)) + tail
     title = head.title or head.page_title
     fields = head.fields
     if title:

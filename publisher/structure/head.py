@@ -104,6 +104,11 @@ def is_label_before_title(lines: list[Line], i: int) -> bool:
         and not nxt.text.startswith(goes_on)
 
 
+def is_organ(text: str) -> bool:
+    """Does the text end as the name of an organ does (…人民政府, …办公室, …局)?"""
+    return _ORG_SUFFIX.search(text) is not None
+
+
 def _alike_from_start(a: str, b: str) -> int:
     """How many characters two texts begin with alike."""
     return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))

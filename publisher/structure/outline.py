@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from ..model import Block
 from ..numbering import match_marker
+from .head import is_organ
 from .lines import HEADING_WIDTH, Line
 
 #: A run-in lead is the first sentence of a numbered paragraph, when it is this short (characters).
@@ -33,6 +35,27 @@ class Draft(NamedTuple):
 def first_sentence(text: str) -> str | None:
     m = _FIRST_SENTENCE.match(text)
     return m.group() if m else None
+
+
+#: An unnumbered section heading (上半年工作回顾): this many characters at most, no mark in it.
+UNNUMBERED_HEADING_MAX = 16
+_NO_HEADING_MARKS = frozenset("，。、；：？！,.;:?!（）()…—")
+_PARAGRAPH_MIN = 30  # characters of the paragraph an unnumbered heading stands over
+
+
+def is_unnumbered_heading(lines: list[Line], i: int) -> bool:
+    """A short line without a mark between two paragraphs, the one under it long: a section's
+    heading its author did not number. Not a name, a date, a field, a salutation or a signature."""
+    line = lines[i]
+    if line.marker is not None or not 2 <= len(line.text) <= UNNUMBERED_HEADING_MAX:
+        return False
+    if _NO_HEADING_MARKS.intersection(line.text) or not 0 < i < len(lines) - 1:
+        return False
+    if line.is_salutation or line.is_note or line.is_field or line.is_date or line.is_byline or is_organ(line.text):
+        return False
+    before, after = lines[i - 1], lines[i + 1]
+    return before.has_sentence_end and after.has_sentence_end and len(after.text) >= _PARAGRAPH_MIN \
+        and after.marker is None
 
 
 def classify(line: Line) -> list[Draft]:
@@ -102,11 +125,15 @@ def _anaphora(text: str, sentence: str | None) -> str | None:
 _ITEM_FAMILIES = frozenset({"cn_paren", "arabic_dot", "arabic_paren", "circled"})
 
 
-def items_of_articles(drafts: list[Draft], articles: bool) -> list[Draft]:
-    """In rules set out in articles (第一条, 第二条…), （一） and 1. lines are what an article
-    lists (…包括： （一）…（二）…), not sections: they stay paragraphs. Chapters and
+def _is_article(d: Draft) -> bool:
+    return d.text.startswith("第") and (marker := match_marker(d.text)) is not None and marker.family == "article"
+
+
+def items_of_articles(drafts: list[Draft]) -> list[Draft]:
+    """In rules set out in articles (第一条, 第二条…: two at least), （一） and 1. lines are what
+    an article lists (…包括： （一）…（二）…), not sections: they stay paragraphs. Chapters and
     sections (第一章, 第一节) stay headings."""
-    if not articles:
+    if sum(1 for d in drafts if d.type == "paragraph" and _is_article(d)) < 2:
         return drafts
     return [Draft("paragraph", d.text) if d.type == "heading" and d.family in _ITEM_FAMILIES else d
             for d in drafts]
@@ -183,6 +210,26 @@ def _settle_siblings(out: list[Draft], members: list[int]) -> None:
             out[k] = Draft("paragraph", out[k].text)
 
 
+_ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]\s*")
+
+
+def attachment_items(drafts: list[Draft]) -> list[Draft]:
+    """附件：1.…报告 / 2.…意见: the numbered lines that go on from an attachment list are its
+    items, not headings; the first line that does not ends the list."""
+    out = list(drafts)
+    family: str | None = None
+    for i, d in enumerate(drafts):
+        listing = _ATTACHMENT_LIST.match(d.text) if d.type == "paragraph" else None
+        if listing:
+            marker = match_marker(d.text[listing.end():])
+            family = marker.family if marker else None
+        elif family and (marker := match_marker(d.text)) is not None and marker.family == family:
+            out[i] = Draft("paragraph", d.text)
+        else:
+            family = None
+    return out
+
+
 def closing(lines: list[Line]) -> tuple[list[Line], list[Block]]:
     """Split off a closing signature and date (…市住建局 / 2023年1月10日) from the end."""
     tail: list[Block] = []
@@ -197,6 +244,23 @@ def closing(lines: list[Line]) -> tuple[list[Line], list[Block]]:
     if notes and not tail:  # no closing after all: the notes stay where they were
         return lines, []
     return rest, tail + notes
+
+
+#: The passes over a document's drafts, in order: each decides from the whole body what one line
+#: alone cannot tell (numbered items of articles and attachment lists, leads that siblings share,
+#: families whose members must be alike).
+BODY_PASSES: tuple[tuple[str, Callable[[list[Draft]], list[Draft]]], ...] = (
+    ("items_of_articles", items_of_articles),
+    ("attachment_items", attachment_items),
+    ("parallel_leads", parallel_leads),
+    ("siblings_alike", siblings_alike),
+)
+
+
+def run_body_passes(drafts: list[Draft]) -> list[Draft]:
+    for _name, decide in BODY_PASSES:
+        drafts = decide(drafts)
+    return drafts
 
 
 def assign_levels(drafts: list[Draft]) -> list[Block]:
