@@ -36,10 +36,12 @@ from .residue import (
 )
 from .spacing import SpacingPolicy, clean_cjk_spacing
 from .webpage import (
+    TONE_MARKED,
     decode_html_entities,
     remove_markup_leaks,
     remove_menus,
     remove_photo_credits,
+    remove_pinyin_annotations,
     remove_site_notices,
     remove_teasers,
 )
@@ -97,6 +99,7 @@ _RULES: tuple[tuple[str, Rule], ...] = (
     ("remove_site_notices", _plain(remove_site_notices)),
     ("remove_menus", _plain(remove_menus)),
     ("remove_photo_credits", _plain(remove_photo_credits)),
+    ("remove_pinyin_annotations", _plain(remove_pinyin_annotations)),
     ("remove_teasers", _plain(remove_teasers)),  # junk lines must go first: before lines are joined
     ("clean_line_breaks", _plain(clean_line_breaks)),  # reads indentation: before the spaces rules
     ("replace_odd_spaces", _plain(replace_odd_spaces)),
@@ -122,6 +125,7 @@ RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
 _ONLY_WITH: dict[str, str] = {
     "normalize_line_ends": OTHER_LINE_ENDS,
     "decode_html_entities": "&",
+    "remove_pinyin_annotations": TONE_MARKED,
     "remove_invisible": INVISIBLE,
     "fold_radicals": FOLDED_IDEOGRAPHS,
     "remove_page_breaks": "\f",

@@ -117,6 +117,11 @@ NOTICES: tuple[tuple[str, re.Pattern[str], int], ...] = (
         r"免费试用|在线试用|立即了解|立即下载|立即咨询|写作神器|咨询电话|客服电话|扫码关注|关注公众号|扫一扫"), 60),
     ("newspaper page", re.compile(r"^[ \u3000]*第[A-Z]?\d{1,3}版[ \u3000]*[:：]"), 40),
 )
+#: A template site's lead-in over the text it copied (下面是小编为大家整理的…，供大家参考。): a notice
+#: although it ends in 。, for no author writes of 小编 or offers a text 供大家参考.
+LEAD_IN = re.compile(
+    r"小编.{0,30}(?:整理|收集|分享|带来|推荐|准备)|(?:整理|收集|分享)的.{0,60}供大家(?:参考|借鉴|阅读)")
+_LEAD_IN_MAX = 100
 #: A notice's heading line: dropped with the notice under it, kept over anything else.
 _NOTICE_HEADINGS = frozenset({"版权声明", "免责声明", "温馨提示", "特别声明", "特别提示", "声明"})
 #: Spans a template site injects inside sentences, where no author's text holds them.
@@ -137,13 +142,15 @@ _SENTENCE_END = re.compile("[。！？!?]")
 # about 0.15 ms a megabyte for each (45 words made this rule a tenth of all cleaning).
 _SITE_WORDS = re.compile(
     "©|ICP|Copyright|COPYRIGHT|Powered|Rights|版|安备|转载|传播|侵|预览|试|全文|全部|完整|登录|会员|显示|更多|老师"
-    "|代笔|ord|ORD|立即|神器|电话|扫|众号|相关|推荐|热门|喜欢|延伸|都在看|往期|最新文章"
+    "|代笔|ord|ORD|立即|神器|电话|扫|众号|相关|推荐|热门|喜欢|延伸|都在看|往期|最新文章|小编|供大家"
 )
 
 
 def notice_kind(line: str) -> str | None:
     """The kind of site notice this line is, or None."""
     stripped = line.strip(" \u3000")
+    if len(stripped) <= _LEAD_IN_MAX and LEAD_IN.search(stripped):
+        return "lead-in"
     if not stripped or stripped.endswith("。"):
         return None
     for kind, pattern, longest in NOTICES:
@@ -273,6 +280,23 @@ def remove_photo_credits(text: str) -> str:
     if "摄" not in text:
         return text
     return _CREDIT.sub("", text)
+
+
+# --- pinyin ---------------------------------------------------------------------------------
+
+#: The vowels with tone marks that only pinyin writes.
+TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# One syllable, its tone marked, in brackets right after a character: 領(lǐng)導(dǎo).
+_PINYIN = re.compile(rf"(?<=[{_HAN}])[(（][a-zü]{{0,5}}[{TONE_MARKED}][a-zü]{{0,4}}[)）]")
+_PINYIN_MIN = 3  # a converter annotates in bulk; one gloss alone is the author's
+
+
+def remove_pinyin_annotations(text: str) -> str:
+    """``根據(jù)考核要求`` → ``根據考核要求``: the readings a converter put after characters. Only
+    one tone-marked syllable right after a character is one, and only where a text holds three."""
+    if len(_PINYIN.findall(text)) < _PINYIN_MIN:
+        return text
+    return _PINYIN.sub("", text)
 
 
 # --- teasers --------------------------------------------------------------------------------

@@ -270,6 +270,8 @@ def read_under_title(lines: list[Line], start: int, head: Head) -> tuple[int, li
             subtitles.append(line.text)  # metadata, and printed under the title as it stands
         elif read_name_or_date(line, head):
             speech = True
+            if line.is_date:
+                subtitles.append(line.text)  # （2018年1月2日）: the document prints it; kept as text too
         elif line.is_byline:
             head.set("author", byline_names(line.text))
             subtitles.append(line.text)  # the report prints it: kept as text too
