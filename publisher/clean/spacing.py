@@ -3,7 +3,7 @@
 Two policies, as presets: ``official`` (no space between Chinese and Latin or
 digits, as official documents print) and ``pangu`` (one space between them).
 A space between two Latin words is real and stays; so does a full-width space
-used as a separator (``第一章　总则``).
+after an article's or a chapter's number (``第一章　总则``).
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ _LONE_SPACES_IN_CJK = tuple(
 _PUNCT_NO_SPACE_BEFORE = frozenset(CJK_CLOSING)
 _PUNCT_NO_SPACE_AFTER = frozenset(CJK_CLOSING + CJK_OPENING)
 _ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz%")
+# Full-width spaces between Chinese characters (发布　根据, 总理　　李克强) go like the others; after an
+# article's or a chapter's number (第一章　总则, 第三条　…) one is the standard's separator and stays.
+_WIDE_SPACES = re.compile("\u3000+")
+_NUMBER_BEFORE = re.compile(r"第[一二三四五六七八九十百千零〇0-9]{1,8}[条章节编款]$")
 _HAN_ALNUM_TOUCH = re.compile(f"([{HAN}])(?=[0-9A-Za-z])|([0-9A-Za-z%])(?=[{HAN}])")
 
 
@@ -53,6 +57,13 @@ def _speaker_lines(text: str) -> dict[int, re.Match[str]]:
     return {i: m for i, line in enumerate(text.split("\n")) if (m := SPEAKER_LINE.fullmatch(line))}
 
 
+def _wide_space(m: re.Match[str]) -> str:
+    text, start, end = m.string, m.start(), m.end()
+    if not start or end == len(text) or not (is_cjk_char(text[start - 1]) and is_cjk_char(text[end])):
+        return m.group()  # a line's indent, or beside Latin and digits: the other rules' to judge
+    return m.group() if _NUMBER_BEFORE.search(text, max(0, start - 12), start) else ""
+
+
 def _clean_spacing(text: str, policy: SpacingPolicy) -> str:
     def decide(m: re.Match[str]) -> str:
         start, end = m.span()
@@ -68,6 +79,8 @@ def _clean_spacing(text: str, policy: SpacingPolicy) -> str:
             return "" if policy == "official" else " "
         return m.group()
 
+    if _WIDE_SPACES.search(text):
+        text = _WIDE_SPACES.sub(_wide_space, text)
     for space, lone_space in _LONE_SPACES_IN_CJK:
         if space in text:
             # What decide() does with these; the characters beside the other runs stay as they are.
