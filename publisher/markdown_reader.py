@@ -246,7 +246,9 @@ def read_markdown(text: str, name: str = "<markdown>") -> Document:
             return
         lead = _lead(tok) if tok is not None and content is not None else None
         line = Line.alone(content, number=tok.map[0] + 1 if tok is not None and tok.map else 0)
-        if line.is_salutation:
+        if line.is_addressee:
+            blocks.append(Block("addressee", content))
+        elif line.is_salutation:
             blocks.append(Block("salutation", content))
         else:
             blocks.append(Block("paragraph", content,

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockType = Literal["heading", "paragraph", "note", "salutation", "signature", "date", "quote", "list_item"]
+BlockType = Literal[
+    "heading", "paragraph", "note", "salutation", "addressee", "signature", "date", "quote", "list_item"]
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,7 @@ def test_gb18030_notice_with_four_levels():
     levels = dict((text, level) for level, text in _outline(doc))
     assert levels["一、总体要求"] == 1 and levels["（一）加强档案收集归档"] == 2
     assert levels["1.规范文书档案归档"] == 3
-    assert doc.blocks[0].type == "salutation"
+    assert doc.blocks[0].type == "addressee"
     assert "王䶮" in _text(source) and "刘镕" in _text(source)
 
 

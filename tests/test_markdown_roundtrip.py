@@ -143,3 +143,10 @@ def test_a_lead_ending_in_a_closing_quote_is_bold_and_not_asterisks() -> None:
 def test_wrapped_latin_words_and_numbers_keep_a_space() -> None:
     doc = read_markdown("English\nwords, X\nFi and 7\n1986.\n\n中文\n换行\n")
     assert [b.text for b in doc.blocks] == ["English words, X Fi and 7 1986.", "中文换行"]
+
+
+def test_an_addressee_reads_back_as_an_addressee():
+    doc = Document(title="关于做好档案工作的通知", blocks=(
+        Block("addressee", "各县（市、区）人民政府，市政府各部门："), Block("paragraph", "现将有关事项通知如下。")))
+    back = read_markdown(render_markdown(doc), "x.md")
+    assert [(b.type, b.text) for b in back.blocks] == [(b.type, b.text) for b in doc.blocks]

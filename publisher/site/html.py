@@ -16,7 +16,10 @@ from ..model import Document
 from ..write.markdown import render_blocks
 from .urls import slugify
 
-_BLOCK_CLASSES = {"salutation": "salutation", "signature": "signature", "date": "closing-date", "note": "note"}
+_BLOCK_CLASSES = {
+    "salutation": "salutation", "addressee": "addressee", "signature": "signature", "date": "closing-date",
+    "note": "note",
+}
 
 
 @dataclass

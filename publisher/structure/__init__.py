@@ -68,7 +68,7 @@ def _starts_issued_document(lines: list[Line], i: int) -> bool:
     if i + used >= len(lines):
         return False
     nxt = lines[i + used]
-    return _is_body(nxt) or nxt.is_salutation or nxt.marker is not None
+    return _is_body(nxt) or nxt.is_salutation or nxt.is_addressee or nxt.marker is not None
 
 
 def split_documents(lines: list[Line], contents: Contents | None = None) -> list[tuple[list[Line], bool]]:

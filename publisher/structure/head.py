@@ -7,17 +7,14 @@ from dataclasses import dataclass, field
 
 from ..fields import FIELD_ANYWHERE, LABELS, SPEAKER_LINE, WEB_FIELD, has_field
 from ..model import Block
-from .lines import BYLINE, DATE, DATE_NUMERIC, TITLE_WIDTH, Line, iso_date
+from .lines import BYLINE, DATE, DATE_NUMERIC, ORG_SUFFIX, TITLE_WIDTH, Line, iso_date
 
 #: What a title of a speech, report or bulletin ends with.
 TITLE_ENDING = re.compile(
     r"(?:讲话|讲话稿|讲稿|讲话摘要|讲话要点|发言|发言稿|致辞|贺词|报告|工作报告|摘要|通知|意见|决定|办法|方案|规定|条例|细则|"
     r"总结|纪要|简报|通报|公告|通告|倡议书?|贺信|的信|主持词|述职|汇报|答卷人|新篇章|讲评)[）)]?$"
 )
-_ORG_SUFFIX = re.compile(
-    r"(?:委员会|工作委员会|人民政府|政府|办公室|办公厅|党委|党组|支部|总支|委|局|厅|部|院|署|处|科|室|中心|协会|学会|"
-    r"联合会|总会|公司|集团|大学|学院|学校|研究所|研究院|编辑部|报社)$"
-)
+_ORG_SUFFIX = ORG_SUFFIX
 _ISSUER_VERBS = re.compile(r"(?:编发|印发|编印|主办|编|发)$")
 _SPEAKER_IN_TITLE = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?在.{2,80}(?:上|中|时)的(?:讲话|发言|致辞|报告|总结讲话|主持词)")

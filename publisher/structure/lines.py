@@ -35,6 +35,18 @@ _DATE_LINE = re.compile(
     rf"|{DATE_HAN.pattern})\s*[）)]?$")
 #: 附件1 alone on a line, over the attachment it begins (not 附件：1.…, the list of them).
 _ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}[：:]?$")
+#: How the name of an organ ends (国务院办公厅, 市档案局, 某某集团).
+ORG_SUFFIX = re.compile(
+    r"(?:委员会|工作委员会|人民政府|政府|办公室|办公厅|党委|党组|支部|总支|委|局|厅|部|院|署|处|科|室|中心|协会|学会|"
+    r"联合会|总会|公司|集团|大学|学院|学校|研究所|研究院|编辑部|报社)$"
+)
+#: The addressees of an official document (主送机关), before the colon: organs, and 各… in a
+#: list (各省、自治区、直辖市人民政府，国务院各部委、各直属机构：; 市档案局：; 局机关各处室、各事业单位：).
+_ADDRESSEE = re.compile(r"^(?P<names>[^。！？：:]{2,110})[：:]$")
+_ADDRESSEE_PART = re.compile(r"[，、,；;]")
+_ADDRESSED_GROUP = re.compile(r"(?:单位|部门|机构|处室|部委|直属机构|机关|乡镇|街道|企业)$")
+_PEOPLE = re.compile("同志|代表|来宾|嘉宾|朋友|女士|先生|老师|同学|领导|委员们|各位")
+
 #: A news report's byline under its headline: ■通讯员 严 明, 本报记者 张三 李四.
 BYLINE = re.compile(r"^[■●◆▲□]?[ \u3000]*(?:本报|本台|本网)?(?:特约记者|见习记者|记者|通讯员)[ \u3000]*"
                     r"(?P<names>[\u4e00-\u9fff]{1,4}(?:[ \u3000、，,]+[\u4e00-\u9fff]{1,4}){0,5})$")
@@ -91,6 +103,17 @@ class Line:
     @property
     def is_field(self) -> bool:
         return self.web_field or starts_with_field(self.text)
+
+    @property
+    def is_addressee(self) -> bool:
+        """主送机关: 各县（市、区）人民政府，市政府各部门： or 市档案局：, never 同志们：."""
+        if not self.text.endswith(("：", ":")) or len(self.text) > 112:
+            return False
+        m = _ADDRESSEE.match(self.text)
+        if m is None or _PEOPLE.search(m.group("names")):
+            return False
+        last = _ADDRESSEE_PART.split(m.group("names"))[-1].strip()
+        return bool(ORG_SUFFIX.search(last) or _ADDRESSED_GROUP.search(last))
 
     @property
     def is_salutation(self) -> bool:

@@ -61,6 +61,8 @@ def is_unnumbered_heading(lines: list[Line], i: int) -> bool:
 def classify(line: Line) -> list[Draft]:
     """One body line → its block(s)."""
     text = line.text
+    if line.is_addressee:
+        return [Draft("addressee", text)]
     if line.is_salutation:
         return [Draft("salutation", text)]
     if line.is_note:

@@ -129,9 +129,23 @@ def test_a_short_numbered_line_ending_with_a_stop_is_still_a_heading():
     assert doc.blocks[-1] == Block("paragraph", "1.加强学习。")
 
 
-def test_the_addressees_of_a_notice_are_a_salutation():
+def test_the_addressees_of_a_notice_are_an_addressee_block():
     (doc,) = docs(f"关于做好工作的通知\n\n各区、县（市）人民政府，市政府各部门：\n{PARA}\n")
-    assert doc.blocks[0] == Block("salutation", "各区、县（市）人民政府，市政府各部门：")
+    assert doc.blocks[0] == Block("addressee", "各区、县（市）人民政府，市政府各部门：")
+    for addressee in ("市档案局：", "湖北省人民政府：", "局机关各处室、各事业单位：", "国务院："):
+        (doc,) = docs(f"关于做好工作的通知\n\n{addressee}\n{PARA}\n")
+        assert doc.blocks[0].type == "addressee", addressee
+
+
+def test_a_speechs_salutation_is_no_addressee():
+    for salutation in ("同志们：", "各位代表：", "尊敬的各位领导、各位来宾：", "各位委员："):
+        (doc,) = docs(f"在全县工作会议上的讲话\n\n{salutation}\n{PARA}\n")
+        assert doc.blocks[0].type == "salutation", salutation
+
+
+def test_a_line_that_introduces_a_list_is_no_addressee():
+    (doc,) = docs(f"关于做好工作的通知\n\n{PARA}\n主要任务如下：\n{PARA}\n")
+    assert "addressee" not in [b.type for b in doc.blocks]
 
 
 def test_markers_are_looked_for_by_every_first_character_they_can_have():
