@@ -117,11 +117,16 @@ def main() -> None:
 @click.option("-j", "--workers", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes to convert with: 0 is one per core (a few small files use one).")
 @_force_option
+@click.option("--explain", is_flag=True,
+              help="Print why each line was classed as it was, and what cleaning removed, instead of the output.")
 def convert(paths: tuple[str, ...], output: str | None, fmt: str, encoding: str | None,
             spacing: str, disable: tuple[str, ...], variant: str, opencc_config: str, phrases: str | None,
-            workers: int, force: bool) -> None:
+            workers: int, force: bool, explain: bool) -> None:
     """Clean and structure manuscripts (files or folders) into Markdown or JSON."""
     options = _clean_options(spacing, disable)
+    if explain:
+        _explain(list(paths), options, encoding)
+        return
     converter = _converter(opencc_config, phrases) if variant == "zh-Hant" else None
     files, skipped = find_manuscripts(list(paths))
     failed = len(_report_skipped(skipped))
@@ -433,6 +438,41 @@ def _check_variant(paths: tuple[str, ...], encoding: str | None, options: CleanO
             click.echo(f"{path}: {char} → {chosen} ×{len(found)}: {shown}")
     click.echo(f"{count} place(s) to review; add overrides to opencc-phrases.txt where OpenCC chose wrongly",
                err=True)
+    if failed:
+        sys.exit(2)
+
+
+#: Rules whose changes take text out (a junk line, a span): --explain lists each; the others' fixes
+#: (spaces, punctuation) it counts, and ``check`` lists.
+_NOTHING = "(nothing)"  # what a Fix shows where a rule left no text
+_REMOVING_RULES = frozenset(name for name in RULE_NAMES if name.startswith("remove_"))
+
+
+def _explain(paths: list[str], options: CleanOptions, encoding: str | None) -> None:
+    """convert --explain: for each manuscript, what cleaning removed and why each line became what it is."""
+    from .structure import Decision, structure
+
+    files, skipped = find_manuscripts(paths)
+    failed = _report_skipped(skipped)
+    for raw in _read_each(files, encoding, failed):
+        click.echo(f"== {raw.path}")
+        if is_markdown(raw.path):
+            click.echo("a Markdown source is read as it is written: nothing is cleaned or guessed")
+            continue
+        fixes = explain(raw.text, options)
+        removed = [f for f in fixes if f.rule in _REMOVING_RULES]
+        click.echo("cleaning (line numbers as each rule met the text):")
+        for fix in removed:
+            kept = "" if fix.after == _NOTHING else f" → {_quoted(fix.after)}"
+            click.echo(printable(f"{fix.line}: removed by {fix.rule}: {_quoted(fix.before)}{kept}"))
+        others = len(fixes) - len(removed)
+        if others:
+            click.echo(f"and {others} fix(es) of spaces, punctuation and line breaks: publisher check lists them")
+        decisions: list[Decision] = []
+        structure(clean(raw.text, options), decisions)
+        click.echo("structure (line numbers of the cleaned text):")
+        for decision in sorted(decisions, key=lambda d: d.line):
+            click.echo(printable(decision.render()))
     if failed:
         sys.exit(2)
 

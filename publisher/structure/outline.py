@@ -30,6 +30,8 @@ class Draft(NamedTuple):
     family: str | None = None
     lead: str | None = None
     listed: bool = False  # an entry of a table of contents or an outline: a line of a list
+    line: int = 0  # the line of the cleaned text it comes from
+    why: str = ""  # why it was classed so, for --explain; "" for a plain paragraph
 
 
 def first_sentence(text: str) -> str | None:
@@ -59,33 +61,41 @@ def is_unnumbered_heading(lines: list[Line], i: int) -> bool:
 
 
 def classify(line: Line) -> list[Draft]:
-    """One body line → its block(s)."""
+    """One body line → its block(s), each with why."""
     text = line.text
     if line.is_addressee:
-        return [Draft("addressee", text)]
+        return [Draft("addressee", text, why="ends with a colon; its last addressee is an organ or 各…")]
     if line.is_salutation:
-        return [Draft("salutation", text)]
+        return [Draft("salutation", text, why="a speech's address, ending with a colon")]
     if line.is_note:
-        return [Draft("note", text)]
+        return [Draft("note", text, why="编者按 or （此件…）")]
     marker = line.marker
-    if marker is None or marker.family == "article":  # 第一条 is an article of the text, never a heading
+    if marker is None:
         return [Draft("paragraph", text)]
+    numbered = f"numbered {marker.text}"
+    if marker.family == "article":
+        return [Draft("paragraph", text, why=f"{numbered}: an article, never a heading")]
     if line.fits(HEADING_WIDTH) and not line.has_sentence_end:
         if text.count("《") > text.count("》"):  # …《关于x年秋冬苹果生产管理: a line cut off, not a heading
-            return [Draft("paragraph", text)]
-        return [Draft("heading", text, family=marker.family)]
+            return [Draft("paragraph", text, why=f"{numbered}, but cut off inside 《")]
+        return [Draft("heading", text, family=marker.family,
+                      why=f"{numbered}; {len(text)} characters; no sentence end")]
     sentence = first_sentence(text)
     if sentence == text and marker.family in (*_SECTION_FAMILIES, "cn_paren") and len(text) <= SHORT_HEADING:
-        return [Draft("heading", text, family=marker.family)]  # 一、提高政治站位。 on a line of its own
+        # 一、提高政治站位。 on a line of its own
+        return [Draft("heading", text, family=marker.family, why=f"{numbered}; one short sentence of {len(text)}")]
     if sentence is None or sentence == text:
-        return [Draft("paragraph", text)]
+        return [Draft("paragraph", text, why=f"{numbered}, but a sentence")]
     if marker.family in _SECTION_FAMILIES and len(sentence) <= RUN_IN_SECTION_MAX:
         heading = sentence.rstrip("。")
         if not heading.endswith(("！", "？", "!", "?")):
-            return [Draft("heading", heading, family=marker.family), Draft("paragraph", text[len(sentence):])]
+            return [Draft("heading", heading, family=marker.family,
+                          why=f"{numbered}; its first sentence ({len(sentence)} characters) is a section title"),
+                    Draft("paragraph", text[len(sentence):])]
     if len(sentence) <= LEAD_MAX:
-        return [Draft("paragraph", text, lead=sentence)]
-    return [Draft("paragraph", text)]
+        return [Draft("paragraph", text, lead=sentence,
+                      why=f"{numbered}; its first sentence has {len(sentence)} characters")]
+    return [Draft("paragraph", text, why=f"{numbered}, but its first sentence is long")]
 
 
 #: The opening sentence of a work-report paragraph that is its run-in lead (扩大有效投资。…):
@@ -137,8 +147,8 @@ def items_of_articles(drafts: list[Draft]) -> list[Draft]:
     sections (第一章, 第一节) stay headings."""
     if sum(1 for d in drafts if d.type == "paragraph" and _is_article(d)) < 2:
         return drafts
-    return [Draft("paragraph", d.text) if d.type == "heading" and d.family in _ITEM_FAMILIES else d
-            for d in drafts]
+    return [Draft("paragraph", d.text, line=d.line, why="an item an article lists, in a text of articles")
+            if d.type == "heading" and d.family in _ITEM_FAMILIES else d for d in drafts]
 
 
 def parallel_leads(drafts: list[Draft]) -> list[Draft]:
@@ -170,7 +180,9 @@ def parallel_leads(drafts: list[Draft]) -> list[Draft]:
                 j += 1
         if j - i >= 2:
             for k in range(i, j):
-                out[k] = out[k]._replace(lead=seen[k][0])
+                why = (f"{j - i} paragraphs side by side open with the same words" if seen[i][1] is not None
+                       and seen[i][1] == seen[k][1] else f"{j - i} paragraphs side by side open with a short sentence")
+                out[k] = out[k]._replace(lead=seen[k][0], why=why)
             i = j
         else:
             i += 1
@@ -209,7 +221,8 @@ def _settle_siblings(out: list[Draft], members: list[int]) -> None:
     others = [k for k in members if out[k].type == "heading" or out[k].lead is not None]
     if others and len(items) >= _ITEM_SIBLINGS and len(items) > len(others):
         for k in others:  # a heading, or an item whose first sentence was taken for its lead
-            out[k] = Draft("paragraph", out[k].text)
+            out[k] = Draft("paragraph", out[k].text, line=out[k].line,
+                           why=f"most of its {len(members)} siblings are full-sentence items")
 
 
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]\s*")
@@ -226,7 +239,7 @@ def attachment_items(drafts: list[Draft]) -> list[Draft]:
             marker = match_marker(d.text[listing.end():])
             family = marker.family if marker else None
         elif family and (marker := match_marker(d.text)) is not None and marker.family == family:
-            out[i] = Draft("paragraph", d.text)
+            out[i] = Draft("paragraph", d.text, line=d.line, why="an item of the 附件： list over it")
         else:
             family = None
     return out
