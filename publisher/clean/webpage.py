@@ -56,7 +56,7 @@ _COMMENT_TAIL = re.compile(r"^[^\n]*-->[ \u3000]*$", re.MULTILINE)
 _BLOCK_AT_LINE_START = re.compile(
     r"^[^\S\n]*(?:<!--(?:[^-]|-(?!->)){0,4000}?-->|<(script|style)\b[^>]*>(?:[^<]|<(?!/\1)){0,20000}?</\1\s*>)",
     re.MULTILINE | re.IGNORECASE)
-_LT, _COMMENT_END, _OPEN_BRACE, _CLOSE_BRACE = (re.compile(re.escape(c)) for c in ("<", "-->", "{", "}"))
+_LT, _COMMENT_END = re.compile("<"), re.compile("-->")
 _SCRIPT = re.compile(r"<(script|style)\b[^>]*>(?:[^<]|<(?!/\1))*?</\1\s*>", re.IGNORECASE)
 # Only the names of HTML elements: 《》 and a comparison such as a<b and c>d are not markup.
 _TAG_NAMES = (
@@ -89,13 +89,13 @@ def remove_markup_leaks(text: str) -> str:
     """A page's source pasted with its text: HTML comments, ``<script>``/``<style>`` blocks and
     element tags on a line that starts or ends with markup (the text between tags stays); the tail
     of a comment; lines of script or style sheet without a Han character."""
-    # Literals are searched one by one: an alternation of them cost thirty times more here.
-    if _LT.search(text):
+    # One character is looked for with ``in`` (0.03 ms a megabyte), never an alternation (3 ms).
+    if "<" in text:
         text = _BLOCK_AT_LINE_START.sub("", text)
         text = _fix_lines_holding(text, _LT, _without_markup)
-    if _COMMENT_END.search(text):
+    if "-" in text and _COMMENT_END.search(text):
         text = _COMMENT_TAIL.sub("", text)
-    if _OPEN_BRACE.search(text) or _CLOSE_BRACE.search(text):
+    if "{" in text or "}" in text:
         text = _CODE_LINE.sub("", text)
     return text
 
@@ -168,70 +168,62 @@ def _is_link_line(line: str) -> bool:
     return 0 < len(stripped) <= _LINK_WIDTH and _SENTENCE_END.search(stripped) is None
 
 
-def _line_at(text: str, start: int) -> tuple[int, int]:
-    end = text.find("\n", start)
-    return start, len(text) if end < 0 else end
+#: The longest line any notice or related-links heading fills (characters): a longer line is a
+#: paragraph, and is not searched.
+_NOTICE_LINE_MAX = max(120, _LEAD_IN_MAX)
 
 
-def _line_before(text: str, start: int) -> tuple[int, int] | None:
-    """The last line with text before the line that starts at ``start``."""
-    end = start - 1
-    while end > 0:
-        begin = text.rfind("\n", 0, end) + 1
-        if text[begin:end].strip():
-            return begin, end
-        end = begin - 1
-    return None
-
-
-def _links_under(text: str, end: int) -> list[tuple[int, int]]:
-    """The lines of the list under a related-links heading that ends at ``end``."""
+def _links_under(lines: list[str], i: int) -> list[int]:
+    """The lines of the list under the related-links heading at ``i``."""
     links = []
-    while end < len(text):
-        span = _line_at(text, end + 1)
-        line = text[span[0]:span[1]]
-        if line.strip():
-            if not _is_link_line(line):
+    for k in range(i + 1, len(lines)):
+        if lines[k].strip():
+            if not _is_link_line(lines[k]):
                 break
-            links.append(span)
-        end = span[1]
+            links.append(k)
     return links
 
 
+def _line_before(lines: list[str], i: int) -> int | None:
+    """The last line with text before line ``i``."""
+    k = i - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    return k if k >= 0 else None
+
+
 def remove_site_notices(text: str) -> str:
-    """Copyright and 备案 lines, reprint terms, paywall and login prompts, adverts and a newspaper
-    page's label, each a line of its own; a 版权声明/温馨提示 heading over one of them; a
-    相关报道/推荐内容 heading with the other pages' titles listed under it (short lines without a
-    sentence end); and the spans template sites inject into sentences (当前隐藏内容免费查看)."""
-    if any(hint.search(text) for hint in _INJECTED_HINTS):
+    """Copyright and 备案 lines, reprint terms, paywall and login prompts, adverts, a newspaper
+    page's label and a template's lead-in, each a line of its own; a 版权声明/温馨提示 heading over
+    one of them; a 相关报道/推荐内容 heading with the other pages' titles listed under it (short
+    lines without a sentence end); and the spans template sites inject into sentences."""
+    if ("藏" in text and _INJECTED_HINTS[0].search(text)) or _INJECTED_HINTS[1].search(text):
         text = _INJECTED.sub("", text)
-    drop: set[tuple[int, int]] = set()
-    at = 0
-    while (m := _SITE_WORDS.search(text, at)) is not None:
-        span = _line_at(text, text.rfind("\n", 0, m.start()) + 1)
-        at = span[1]
-        line = text[span[0]:span[1]]
+    # Only lines short enough to be a notice are searched: the search of a whole text for these
+    # words cost 6.5 ms a megabyte, of its short lines 1 ms (texts of long paragraphs).
+    lines = text.split("\n")
+    drop: set[int] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if len(line) > _NOTICE_LINE_MAX or _SITE_WORDS.search(line) is None:
+            i += 1
+            continue
         if notice_kind(line):
-            drop.add(span)
-            before = _line_before(text, span[0])
-            if before and _heading_key(text[before[0]:before[1]]) in _NOTICE_HEADINGS:
+            drop.add(i)
+            before = _line_before(lines, i)
+            if before is not None and _heading_key(lines[before]) in _NOTICE_HEADINGS:
                 drop.add(before)
         elif is_related_heading(line):
-            drop.add(span)
-            links = _links_under(text, span[1])
+            drop.add(i)
+            links = _links_under(lines, i)
             drop.update(links)
             if links:
-                at = links[-1][1]
+                i = links[-1]
+        i += 1
     if not drop:
         return text
-    # Found by their spans, dropped as lines (a line with its line end, the last with the one
-    # before it): what splitting the text, leaving them out and joining would give.
-    numbers, counted, number = set(), 0, 0
-    for start, _end in sorted(drop):
-        number += text.count("\n", counted, start)
-        counted = start
-        numbers.add(number)
-    return "\n".join(line for k, line in enumerate(text.split("\n")) if k not in numbers)
+    return "\n".join(line for k, line in enumerate(lines) if k not in drop)
 
 
 def _heading_key(line: str) -> str:
@@ -241,7 +233,6 @@ def _heading_key(line: str) -> str:
 # --- menus ---------------------------------------------------------------------------------
 
 _MENU_SEPARATOR = re.compile(r"[ \u3000]*[|｜][ \u3000]*")
-_MENU_HINTS = (re.compile(re.escape("|")), re.compile("｜"))
 _MENU_ITEMS = 4  # a site's menu of sections: at least this many, where a line may set two or three apart
 _MENU_ITEM_WIDTH = 12  # characters
 
@@ -259,7 +250,7 @@ def is_menu_row(line: str) -> bool:
 
 def remove_menus(text: str) -> str:
     """A site's menu pasted as one line of sections set apart by bars."""
-    if not any(hint.search(text) for hint in _MENU_HINTS):
+    if "|" not in text and "｜" not in text:
         return text
     return "\n".join(line for line in text.split("\n") if not is_menu_row(line))
 
@@ -311,7 +302,7 @@ _SPACES = re.compile(r"\s+")
 def remove_teasers(text: str) -> str:
     """A site's summary line (核心提示：…, 内容摘要：…) that repeats the text's opening and breaks off
     with an ellipsis: its words come again, in full, further down."""
-    if "..." not in text and "…" not in text:
+    if "…" not in text and not ("." in text and "..." in text):
         return text
     squeezed: str | None = None
     drop: list[tuple[int, int]] = []

@@ -198,7 +198,7 @@ def build_document(lines: list[Line], inherited: Meta | None = None, contents: C
             drafts.append(Draft("heading", line.text, family="unnumbered", line=line.number,
                                 why=f"no numbering: {len(line.text)} characters without a mark between paragraphs"))
         else:
-            drafts.extend(d._replace(line=line.number) for d in classify(line))
+            drafts.extend(classify(line))
     drafts = run_body_passes(drafts)
     body_blocks = assign_levels(drafts)
     if decisions is not None:

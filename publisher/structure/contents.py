@@ -24,6 +24,7 @@ MIN_ENTRIES = 3
 _OUTLINE_LINE = re.compile(
     r"^[ \u3000]*(?:文章|本文|内容)?(?:目[ \u3000]*录|提[ \u3000]*纲)(?:/提纲)?[ \u3000]*[:：]?[ \u3000…\.]*$")
 _OUTLINE_MAX = 60  # entries: a text's headings, not its paragraphs
+_OUTLINE_LINE_MAX = 16  # characters of a 目录/提纲：…… line
 _ELLIPSIS_LINE = re.compile(r"^[ \u3000…\.]+$")
 
 
@@ -75,7 +76,8 @@ def table_of_contents(lines: list[Line]) -> Contents:
     found = Contents()
     i = 0
     while i < len(lines):
-        if ("纲" in lines[i].text or "录" in lines[i].text) and _OUTLINE_LINE.match(lines[i].text):
+        text = lines[i].text
+        if len(text) <= _OUTLINE_LINE_MAX and ("纲" in text or "录" in text) and _OUTLINE_LINE.match(text):
             outline = outline_entries(lines, i)
             if len(outline) >= 2:  # a site's outline: its entries are a list, and announce no documents
                 found.entries.update(outline)

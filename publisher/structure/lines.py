@@ -50,6 +50,7 @@ _PEOPLE = re.compile("同志|代表|来宾|嘉宾|朋友|女士|先生|老师|�
 #: A news report's byline under its headline: ■通讯员 严 明, 本报记者 张三 李四.
 BYLINE = re.compile(r"^[■●◆▲□]?[ \u3000]*(?:本报|本台|本网)?(?:特约记者|见习记者|记者|通讯员)[ \u3000]*"
                     r"(?P<names>[\u4e00-\u9fff]{1,4}(?:[ \u3000、，,]+[\u4e00-\u9fff]{1,4}){0,5})$")
+_BYLINE_STARTS = "■●◆▲□本记通特见 \u3000"
 _SEPARATOR = re.compile(r"^篇\s*(\d{1,3})\s*[:：]\s*(?P<title>.*)$")
 # The characters each of those patterns can start a line with. Every line is asked whether it is
 # a note, a date, a separator, several times: its first character answers most cheaply.
@@ -117,7 +118,7 @@ class Line:
 
     @property
     def is_salutation(self) -> bool:
-        return self.fits(60) and bool(_SALUTATION.match(self.text))
+        return self.text[-1:] in "：:！!" and self.fits(60) and bool(_SALUTATION.match(self.text))
 
     @property
     def is_note(self) -> bool:
@@ -129,7 +130,7 @@ class Line:
 
     @property
     def is_byline(self) -> bool:
-        return self.fits(40) and BYLINE.match(self.text) is not None
+        return self.text[:1] in _BYLINE_STARTS and self.fits(40) and BYLINE.match(self.text) is not None
 
     @property
     def is_attachment_label(self) -> bool:
@@ -137,7 +138,10 @@ class Line:
 
     @property
     def is_date(self) -> bool:
-        return self.text[:1] in _DATE_LINE_STARTS and _DATE_LINE.match(self.text) is not None
+        first = self.text[:1]
+        if first not in _DATE_LINE_STARTS or (first in "二一" and self.text[4:5] != "年"):  # 二〇〇四年: 一、… is none
+            return False
+        return _DATE_LINE.match(self.text) is not None
 
     @property
     def separator_title(self) -> str | None:

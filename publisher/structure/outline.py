@@ -60,42 +60,46 @@ def is_unnumbered_heading(lines: list[Line], i: int) -> bool:
         and after.marker is None
 
 
+_ADDRESS_ENDS = "：:！!"  # what an addressee's and a salutation's line end with
+
+
 def classify(line: Line) -> list[Draft]:
     """One body line → its block(s), each with why."""
-    text = line.text
-    if line.is_addressee:
-        return [Draft("addressee", text, why="ends with a colon; its last addressee is an organ or 各…")]
-    if line.is_salutation:
-        return [Draft("salutation", text, why="a speech's address, ending with a colon")]
+    text, n = line.text, line.number
+    if text[-1:] in _ADDRESS_ENDS:  # both end so: most lines are told by their last character
+        if line.is_addressee:
+            return [Draft("addressee", text, line=n, why="ends with a colon; its last addressee is an organ or 各…")]
+        if line.is_salutation:
+            return [Draft("salutation", text, line=n, why="a speech's address, ending with a colon")]
     if line.is_note:
-        return [Draft("note", text, why="编者按 or （此件…）")]
+        return [Draft("note", text, line=n, why="编者按 or （此件…）")]
     marker = line.marker
     if marker is None:
-        return [Draft("paragraph", text)]
-    numbered = f"numbered {marker.text}"
+        return [Draft("paragraph", text, line=n)]
+    numbered, family = f"numbered {marker.text}", marker.family  # a numbered paragraph keeps its family too
     if marker.family == "article":
-        return [Draft("paragraph", text, why=f"{numbered}: an article, never a heading")]
+        return [Draft("paragraph", text, family=family, line=n, why=f"{numbered}: an article, never a heading")]
     if line.fits(HEADING_WIDTH) and not line.has_sentence_end:
         if text.count("《") > text.count("》"):  # …《关于x年秋冬苹果生产管理: a line cut off, not a heading
-            return [Draft("paragraph", text, why=f"{numbered}, but cut off inside 《")]
-        return [Draft("heading", text, family=marker.family,
+            return [Draft("paragraph", text, family=family, line=n, why=f"{numbered}, but cut off inside 《")]
+        return [Draft("heading", text, family=family, line=n,
                       why=f"{numbered}; {len(text)} characters; no sentence end")]
     sentence = first_sentence(text)
     if sentence == text and marker.family in (*_SECTION_FAMILIES, "cn_paren") and len(text) <= SHORT_HEADING:
         # 一、提高政治站位。 on a line of its own
-        return [Draft("heading", text, family=marker.family, why=f"{numbered}; one short sentence of {len(text)}")]
+        return [Draft("heading", text, family=family, line=n, why=f"{numbered}; one short sentence of {len(text)}")]
     if sentence is None or sentence == text:
-        return [Draft("paragraph", text, why=f"{numbered}, but a sentence")]
+        return [Draft("paragraph", text, family=family, line=n, why=f"{numbered}, but a sentence")]
     if marker.family in _SECTION_FAMILIES and len(sentence) <= RUN_IN_SECTION_MAX:
         heading = sentence.rstrip("。")
         if not heading.endswith(("！", "？", "!", "?")):
-            return [Draft("heading", heading, family=marker.family,
+            return [Draft("heading", heading, family=family, line=n,
                           why=f"{numbered}; its first sentence ({len(sentence)} characters) is a section title"),
-                    Draft("paragraph", text[len(sentence):])]
+                    Draft("paragraph", text[len(sentence):], line=n)]
     if len(sentence) <= LEAD_MAX:
-        return [Draft("paragraph", text, lead=sentence,
+        return [Draft("paragraph", text, family=family, line=n, lead=sentence,
                       why=f"{numbered}; its first sentence has {len(sentence)} characters")]
-    return [Draft("paragraph", text, why=f"{numbered}, but its first sentence is long")]
+    return [Draft("paragraph", text, family=family, line=n, why=f"{numbered}, but its first sentence is long")]
 
 
 #: The opening sentence of a work-report paragraph that is its run-in lead (扩大有效投资。…):
@@ -138,7 +142,7 @@ _ITEM_FAMILIES = frozenset({"cn_paren", "arabic_dot", "arabic_paren", "circled"}
 
 
 def _is_article(d: Draft) -> bool:
-    return d.text.startswith("第") and (marker := match_marker(d.text)) is not None and marker.family == "article"
+    return d.family == "article"
 
 
 def items_of_articles(drafts: list[Draft]) -> list[Draft]:
@@ -147,7 +151,8 @@ def items_of_articles(drafts: list[Draft]) -> list[Draft]:
     sections (第一章, 第一节) stay headings."""
     if sum(1 for d in drafts if d.type == "paragraph" and _is_article(d)) < 2:
         return drafts
-    return [Draft("paragraph", d.text, line=d.line, why="an item an article lists, in a text of articles")
+    why = "an item an article lists, in a text of articles"
+    return [Draft("paragraph", d.text, family=d.family, line=d.line, why=why)
             if d.type == "heading" and d.family in _ITEM_FAMILIES else d for d in drafts]
 
 
@@ -205,12 +210,13 @@ def siblings_alike(drafts: list[Draft]) -> list[Draft]:
     out = list(drafts)
     groups: dict[str, list[int]] = {}
     for i, d in enumerate(drafts):
-        marker = match_marker(d.text) if d.type in ("heading", "paragraph") and not d.listed else None
+        # classify gives every numbered paragraph its family, as it does a heading
+        family = d.family if d.type in ("heading", "paragraph") and not d.listed else None
         if d.type == "heading":
-            for family in [f for f in groups if f != d.family]:
-                _settle_siblings(out, groups.pop(family))
-        if marker is not None and ((d.type == "heading" and d.family == marker.family) or d.type == "paragraph"):
-            groups.setdefault(marker.family, []).append(i)
+            for other in [f for f in groups if f != d.family]:
+                _settle_siblings(out, groups.pop(other))
+        if family is not None:
+            groups.setdefault(family, []).append(i)
     for members in groups.values():
         _settle_siblings(out, members)
     return out
@@ -221,7 +227,7 @@ def _settle_siblings(out: list[Draft], members: list[int]) -> None:
     others = [k for k in members if out[k].type == "heading" or out[k].lead is not None]
     if others and len(items) >= _ITEM_SIBLINGS and len(items) > len(others):
         for k in others:  # a heading, or an item whose first sentence was taken for its lead
-            out[k] = Draft("paragraph", out[k].text, line=out[k].line,
+            out[k] = Draft("paragraph", out[k].text, family=out[k].family, line=out[k].line,
                            why=f"most of its {len(members)} siblings are full-sentence items")
 
 
@@ -234,12 +240,12 @@ def attachment_items(drafts: list[Draft]) -> list[Draft]:
     out = list(drafts)
     family: str | None = None
     for i, d in enumerate(drafts):
-        listing = _ATTACHMENT_LIST.match(d.text) if d.type == "paragraph" else None
+        listing = _ATTACHMENT_LIST.match(d.text) if d.type == "paragraph" and d.text[:1] == "附" else None
         if listing:
             marker = match_marker(d.text[listing.end():])
             family = marker.family if marker else None
-        elif family and (marker := match_marker(d.text)) is not None and marker.family == family:
-            out[i] = Draft("paragraph", d.text, line=d.line, why="an item of the 附件： list over it")
+        elif family and d.family == family:
+            out[i] = Draft("paragraph", d.text, family=d.family, line=d.line, why="an item of the 附件： list over it")
         else:
             family = None
     return out

@@ -9,30 +9,31 @@ from publisher.structure.outline import Draft, siblings_alike
 ITEM = "会议原则同意县经发局关于调整领导小组组成人员的意见，会后提交县委常委会议研究。"
 
 
+# (classify gives a numbered paragraph its family, as it gives a heading; the drafts here do so by hand.)
 def _types(drafts: list[Draft]) -> list[tuple[str, str | None]]:
     return [(d.type, d.lead) for d in siblings_alike(drafts)]
 
 
 def test_a_heading_among_full_sentence_items_of_its_family_is_an_item():
-    drafts = [Draft("paragraph", "（一）" + ITEM), Draft("heading", "（二）会议原则同意县经发局的筹备意见", family="cn_paren"),
-              Draft("paragraph", "（三）" + ITEM)]
+    drafts = [Draft("paragraph", "（一）" + ITEM, family="cn_paren"), Draft("heading", "（二）会议原则同意县经发局的筹备意见", family="cn_paren"),
+              Draft("paragraph", "（三）" + ITEM, family="cn_paren")]
     assert _types(drafts) == [("paragraph", None)] * 3
 
 
 def test_a_lead_among_items_without_leads_is_no_lead():
-    drafts = [Draft("paragraph", "（一）" + ITEM), Draft("paragraph", "（二）会议时间另行确定。" + ITEM, lead="（二）会议时间另行确定。"),
-              Draft("paragraph", "（三）" + ITEM)]
+    drafts = [Draft("paragraph", "（一）" + ITEM, family="cn_paren"), Draft("paragraph", "（二）会议时间另行确定。" + ITEM, family="cn_paren", lead="（二）会议时间另行确定。"),
+              Draft("paragraph", "（三）" + ITEM, family="cn_paren")]
     assert _types(drafts) == [("paragraph", None)] * 3
 
 
 def test_must_not_fire_where_the_family_are_headings():
     drafts = [Draft("heading", "（一）提高市场开放程度", family="cn_paren"), Draft("paragraph", "全面实施负面清单制度。"),
-              Draft("heading", "（二）优化政务服务", family="cn_paren"), Draft("paragraph", "（1）" + ITEM)]
+              Draft("heading", "（二）优化政务服务", family="cn_paren"), Draft("paragraph", "（1）" + ITEM, family="arabic_paren")]
     assert [d.type for d in siblings_alike(drafts)] == ["heading", "paragraph", "heading", "paragraph"]
 
 
 def test_must_not_fire_across_a_heading_of_another_family():
-    drafts = [Draft("paragraph", "（一）" + ITEM), Draft("paragraph", "（二）" + ITEM),
+    drafts = [Draft("paragraph", "（一）" + ITEM, family="cn_paren"), Draft("paragraph", "（二）" + ITEM, family="cn_paren"),
               Draft("heading", "二、关于秋冬农业生产有关问题", family="cn_comma"),
               Draft("heading", "（一）做好秋冬种准备", family="cn_paren")]
     assert siblings_alike(drafts)[-1].type == "heading"
