@@ -33,6 +33,7 @@ from .chars import CJK_PUNCT, ENDS_SENTENCE, HAN, SENTENCE_END, display_width, e
 #: A line this wide (in columns, CJK = 2) or less is a title, heading or fragment, not running text.
 SHORT_LINE = 60
 _WIDTH_SLACK = 6
+_WIDER_LINES = 2  # lines wider than full that any hard-wrapped text may have (a title, a header)
 #: The widths a full printed line can have (columns).
 _MIN_FULL, _MAX_FULL = 20, 240
 _CJK_EDGE = re.compile(f"[{HAN}{CJK_PUNCT}]")
@@ -109,8 +110,12 @@ def _cluster_width(nonblank: list[str]) -> int | None:
     full = max(members, key=lambda w: (members[w], w))
     if not _MIN_FULL <= full <= _MAX_FULL:
         return None
-    wider = sum(1 for w in widths if w > full + _WIDTH_SLACK)
-    if cluster < max(4, 0.3 * len(widths)) or wider > 0.05 * len(widths):
+    # A title and a header line or two may be wider than the text's full lines: in a short text
+    # they are more than 5 % of its lines. Lines wider than any full line (paragraphs) may not.
+    wider = [w for w in widths if w > full + _WIDTH_SLACK]
+    too_wide = sum(1 for w in wider if w > _MAX_FULL + _WIDTH_SLACK)
+    if cluster < max(4, 0.3 * len(widths)) or len(wider) > max(_WIDER_LINES, 0.05 * len(widths)) \
+            or too_wide > 0.05 * len(widths):
         return None
     full_lines = [line for line, w in zip(nonblank, widths, strict=True) if abs(w - full) <= _WIDTH_SLACK]
     if sum(1 for line in full_lines if ends_sentence(line)) > 0.5 * len(full_lines):

@@ -240,3 +240,28 @@ def test_blank_lines_separate_paragraphs_is_not_changed_by_joining_lines():
     lines = ["第一段很长的一行文字，", "接着", "", "第二段", ""]
     joined = ["第一段很长的一行文字，接着", "", "第二段", ""]
     assert linebreaks.uses_blank_lines(lines) == linebreaks.uses_blank_lines(joined) is True
+
+
+def test_a_short_hard_wrapped_report_under_a_wider_title_and_header_is_joined():
+    # A real page (corpus 27): a title and a page's table wider than the report's full lines.
+    text = (
+        '关于上报2020 年第三季度全市全域无垃圾 专项治理工作督查情况通报的整改报告\n'
+        '索引号: | GS5183/2020-771 | 部门: | 中川镇 |\n'
+        '---|---|---|---|\n'
+        '栏目: | 部门文件 | 来源: | 中川镇 |\n'
+        '作者: | 日期: | 2020-10-20 |\n'
+        '县全域无垃圾专项治理办公室:\n'
+        '针对 10 月 9 日市全域无垃圾专项治理办公室督查出的问\n'
+        '题,镇党委、政府高度重视,立即组织安排整改,镇主要领导、\n'
+        '分管领导第一时间深入现场查看并督促火速展开清理行动,组\n'
+        '织村干部及保洁员对各自辖区内环境卫生彻底进行整治。同\n'
+        '时,镇政府督促各村对此类问题进行系统排查、举一反三,彻\n'
+        '底消除此类问题,确保我镇全域无垃圾专项整治工作落到实\n'
+        '处。\n'
+        '特此报告。\n'
+        '中川镇人民政府\n'
+        '2020年10月15日\n'
+    )
+    cleaned = clean_line_breaks(text)
+    assert "督查出的问题,镇党委" in cleaned and "落到实处。\n特此报告。" in cleaned
+    assert cleaned.startswith("关于上报2020 年第三季度全市全域无垃圾 专项治理工作督查情况通报的整改报告\n")
