@@ -27,6 +27,7 @@ from .punctuation import (
 )
 from .residue import (
     remove_breadcrumbs,
+    remove_leading_counters,
     remove_page_breaks,
     remove_page_numbers,
     remove_running_headers,
@@ -90,6 +91,7 @@ _RULES: tuple[tuple[str, Rule], ...] = (
     ("remove_word_bookmarks", _plain(remove_word_bookmarks)),
     ("remove_running_headers", _plain(remove_running_headers)),  # reads the page numbers: before them
     ("remove_page_numbers", _plain(remove_page_numbers)),
+    ("remove_leading_counters", _plain(remove_leading_counters)),
     ("remove_page_breaks", _plain(remove_page_breaks)),
     ("decode_html_entities", _plain(decode_html_entities)),  # lines as lines: after page breaks
     ("remove_markup_leaks", _plain(remove_markup_leaks)),  # after entities: &lt;p&gt; is a tag too

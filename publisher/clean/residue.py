@@ -58,6 +58,23 @@ def remove_word_bookmarks(text: str) -> str:
     return _WORD_BOOKMARK.sub("", text) if "[" in text else text
 
 
+_COUNTERS_LINE = re.compile(r"[ \u3000]*\d{1,12}(?:[ \u3000]+\d{1,12})+[ \u3000]*")
+
+
+def remove_leading_counters(text: str) -> str:
+    """``1580 1580 112638`` over a page's title: numbers set apart by spaces (a page's ids and
+    counters) on the first lines, before any line of text. A single number (a page number, a
+    year) is not one of them, nor is a line anywhere else (a table's row)."""
+    if not text.lstrip(" \u3000\n")[:1].isdigit():  # most texts start with a character: told at once
+        return text
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines) and (not lines[k].strip() or _COUNTERS_LINE.fullmatch(lines[k])):
+        k += 1
+    drop = [i for i in range(k) if lines[i].strip()]
+    return "\n".join(lines[len(drop) and drop[-1] + 1:]) if drop else text
+
+
 def remove_page_numbers(text: str) -> str:
     """Lines that are only a page number: ``- 3 -``, ``—3—``, ``第3页 共9页``, ``3/9``.
 

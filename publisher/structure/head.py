@@ -194,6 +194,8 @@ def read_name_or_date(line: Line, head: Head) -> bool:
 
 
 _LONE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+#: A site's name alone on a line (三味园范文网, 中国政府网): where the page came from.
+_SITE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|网站|在线)")
 _LABEL_ONLY = re.compile(r"[:：][ \u3000]*$")
 _SUBTITLE = re.compile(r"^(?:[—―─-]{1,2}|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在)")
 #: How many lines under a title are looked at for its subtitle, date and speaker.
@@ -269,6 +271,8 @@ def read_under_title(lines: list[Line], start: int, head: Head) -> tuple[int, li
             speech = True
             if line.is_date:
                 subtitles.append(line.text)  # （2018年1月2日）: the document prints it; kept as text too
+        elif _SITE_NAME.fullmatch(line.text) and "source" not in head.fields:
+            head.set("source", line.text)  # 三味园范文网 under the title: the site the page was copied from
         elif line.is_byline:
             head.set("author", byline_names(line.text))
             subtitles.append(line.text)  # the report prints it: kept as text too

@@ -162,3 +162,14 @@ def test_a_sentence_about_a_reporter_is_no_byline():
 
     (line,) = split_lines("记者从市政府获悉")
     assert not line.is_byline
+
+
+def test_a_sites_name_under_the_title_is_the_source():
+    doc = _doc("在全县安全生产工作会议上的讲话\n三味园范文网\n2025-04-02\n")
+    assert (doc.meta.source, doc.meta.date) == ("三味园范文网", "2025-04-02")
+    assert "三味园范文网" not in [b.text for b in doc.blocks]
+
+
+def test_a_subtitle_that_ends_in_a_word_like_a_sites_is_no_source():
+    doc = _doc("关于加强网络安全的通知\n——建设清朗网络空间\n")
+    assert doc.meta.source is None
