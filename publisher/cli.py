@@ -129,6 +129,7 @@ def convert(paths: tuple[str, ...], output: str | None, fmt: str, encoding: str 
         return
     converter = _converter(opencc_config, phrases) if variant == "zh-Hant" else None
     files, skipped = find_manuscripts(list(paths))
+    options = _with_shared_boilerplate(options, files, encoding)
     failed = len(_report_skipped(skipped))
     work = partial(_convert_and_render, options=options, encoding=encoding, converter=converter, fmt=fmt)
     results: list[_Rendered] = []
@@ -224,6 +225,7 @@ def check(paths: tuple[str, ...], encoding: str | None, spacing: str, disable: t
         return
     changes = 0
     files, skipped = find_manuscripts(list(paths))
+    options = _with_shared_boilerplate(options, files, encoding)
     failed = _report_skipped(skipped)
     for raw in _read_each(files, encoding, failed):
         if is_markdown(raw.path):  # the edited copy is not cleaned, but it must read
@@ -453,6 +455,7 @@ def _explain(paths: list[str], options: CleanOptions, encoding: str | None) -> N
     from .structure import Decision, structure
 
     files, skipped = find_manuscripts(paths)
+    options = _with_shared_boilerplate(options, files, encoding)
     failed = _report_skipped(skipped)
     for raw in _read_each(files, encoding, failed):
         click.echo(f"== {raw.path}")
@@ -475,6 +478,22 @@ def _explain(paths: list[str], options: CleanOptions, encoding: str | None) -> N
             click.echo(printable(decision.render()))
     if failed:
         sys.exit(2)
+
+
+def _with_shared_boilerplate(options: CleanOptions, files: list[Path], encoding: str | None) -> CleanOptions:
+    """The options, with the lines a template repeats across these manuscripts (three or more)."""
+    from .clean.shared import MIN_FILES, shared_boilerplate
+
+    texts = [p for p in files if not is_markdown(p)]
+    if len(texts) < MIN_FILES or "remove_shared_boilerplate" in options.disabled:
+        return options
+    read = []
+    for path in texts:
+        try:
+            read.append(read_file(path, encoding).text)
+        except PublisherError:
+            continue  # reported when the file's turn comes
+    return replace(options, boilerplate=shared_boilerplate(read))
 
 
 def _read_each(paths: list[Path], encoding: str | None, failed: list[Path]) -> Iterator[RawText]:

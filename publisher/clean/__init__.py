@@ -35,6 +35,7 @@ from .residue import (
     remove_web_boilerplate,
     remove_word_bookmarks,
 )
+from .shared import remove_shared_boilerplate
 from .spacing import SpacingPolicy, clean_cjk_spacing
 from .webpage import (
     TONE_MARKED,
@@ -66,6 +67,8 @@ class CleanOptions:
 
     spacing: SpacingPolicy = "official"
     disabled: frozenset[str] = field(default_factory=frozenset)
+    #: Lines a template repeats across the files of one input set (clean.shared.shared_boilerplate).
+    boilerplate: frozenset[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         unknown = set(self.disabled) - set(RULE_NAMES)
@@ -92,6 +95,7 @@ _RULES: tuple[tuple[str, Rule], ...] = (
     ("remove_running_headers", _plain(remove_running_headers)),  # reads the page numbers: before them
     ("remove_page_numbers", _plain(remove_page_numbers)),
     ("remove_leading_counters", _plain(remove_leading_counters)),
+    ("remove_shared_boilerplate", lambda text, options: remove_shared_boilerplate(text, options.boilerplate)),
     ("remove_page_breaks", _plain(remove_page_breaks)),
     ("decode_html_entities", _plain(decode_html_entities)),  # lines as lines: after page breaks
     ("remove_markup_leaks", _plain(remove_markup_leaks)),  # after entities: &lt;p&gt; is a tag too

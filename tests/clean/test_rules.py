@@ -12,7 +12,8 @@ from ..fixtures import Case, read_cases
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Rules whose behaviour depends on whole-page layout are tested in test_linebreaks.py / test_residue.py.
-TESTED_ELSEWHERE = {"clean_line_breaks", "remove_page_numbers", "remove_running_headers", "remove_page_breaks"}
+TESTED_ELSEWHERE = {"clean_line_breaks", "remove_page_numbers", "remove_running_headers", "remove_page_breaks",
+                    "remove_shared_boilerplate"}  # (test_shared.py: it needs the files of an input set)
 
 
 def _cases() -> list[tuple[str, Case]]:
