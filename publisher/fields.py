@@ -57,7 +57,25 @@ LABELS: dict[str, str] = {
     "阅读量": "",
     "浏览数": "",
     "归档时间": "",
+    "文件编号": "number",
+    "公开程序": "",
+    "体裁分类": "",
+    "体裁": "",
+    "分类词": "",
+    "有效性": "",
 }
+
+#: The labels of a disclosure page's index table when it is pasted without colons, label and
+#: value side by side (索引号 014046317/2023-04570 生成日期 2023-11-21): two on a line make it a row.
+DISCLOSURE_LABELS = (
+    "索引号", "组配分类", "信息分类", "主题分类", "体裁分类", "体裁", "分类词", "关键词", "发布机构", "发文机关",
+    "文件编号", "文号", "生成日期", "公开日期", "发文日期", "成文日期", "生效时间", "废止时间", "公开时限",
+    "公开形式", "公开方式", "公开范围", "公开程序", "效力状况", "有效性",
+    "主题（一）", "主题（二）", "主题(一)", "主题(二)",
+)
+_DISCLOSURE = re.compile("|".join(sorted(map(re.escape, DISCLOSURE_LABELS), key=len, reverse=True)))
+_DISCLOSURE_STARTS = frozenset(label[0] for label in DISCLOSURE_LABELS)
+_DISCLOSURE_ROW_MAX = 160  # characters
 
 _LABEL_ALT = "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True))
 #: A label and its value; several may share one line (发布时间：… 来源：…).
@@ -66,6 +84,22 @@ FIELD = re.compile(rf"(?:^|(?<=[ \u3000]))(?P<label>{_LABEL_ALT})[ \u3000]*[:：
 FIELD_ANYWHERE = re.compile(rf"(?P<label>{_LABEL_ALT})[ \u3000]*[:：][ \u3000]*")
 #: Web-page labels that announce a field even in the middle of a line (标题 本文关键词:…).
 WEB_FIELD = re.compile(r"(?P<label>本文关键词|本文简介|本文内容)[:：]")
+
+
+def disclosure_row(line: str) -> list[tuple[str, str]] | None:
+    """The (label, value) pairs of a disclosure table's row pasted without colons, or None."""
+    stripped = line.strip()
+    if stripped[:1] not in _DISCLOSURE_STARTS or len(stripped) > _DISCLOSURE_ROW_MAX or stripped[-1:] in "。！？!?":
+        return None  # (a sentence that names two labels is no row)
+    first = _DISCLOSURE.match(stripped)
+    if first is None or stripped[first.end():first.end() + 1] in ("：", ":"):
+        return None  # 索引号：… is a labelled field like any other
+    found = list(_DISCLOSURE.finditer(stripped))
+    if len(found) < 2:
+        return None
+    ends = [m.start() for m in found[1:]] + [len(stripped)]
+    return [(m.group().replace("(", "（").replace(")", "）"), stripped[m.end():end].strip(" \u3000|"))
+            for m, end in zip(found, ends, strict=True)]
 
 
 def has_field(line: str) -> bool:
@@ -86,7 +120,7 @@ def starts_with_field(line: str) -> bool:
     date = DATE_BEFORE_FIELD.match(stripped) if stripped[:1].isdigit() else None
     if date:  # cleaning takes the space out between the date and the label
         return FIELD_ANYWHERE.match(stripped, date.end()) is not None
-    return FIELD.match(stripped) is not None
+    return FIELD.match(stripped) is not None or disclosure_row(stripped) is not None
 
 #: ``篇2:标题``: the line a web compilation puts before each article after the first.
 SEPARATOR = re.compile(r"^篇\s*\d{1,3}\s*[:：]")

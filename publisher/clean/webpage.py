@@ -292,8 +292,9 @@ def remove_pinyin_annotations(text: str) -> str:
 
 # --- teasers --------------------------------------------------------------------------------
 
+# Labelled (核心提示：, 摘要：, 导读：): an unlabelled line that breaks off may be the author's.
 _TEASER = re.compile(
-    rf"^[ \u3000]*(?:[{_HAN}]{{2,6}}[:：])?[ \u3000]*(?P<body>[^\n]{{20,400}}?)[ \u3000]*(?:\.{{3,}}|…+)[ \u3000]*$",
+    rf"^[ \u3000]*[{_HAN}]{{2,6}}[:：][ \u3000]*(?P<body>[^\n]{{20,400}}?)[ \u3000]*(?:\.{{3,}}|…+)[ \u3000]*$",
     re.MULTILINE)
 _TEASER_KEY = 24  # characters of the teaser that must come again, spaces aside
 _SPACES = re.compile(r"\s+")
@@ -301,19 +302,13 @@ _SPACES = re.compile(r"\s+")
 
 def remove_teasers(text: str) -> str:
     """A site's summary line (核心提示：…, 内容摘要：…) that repeats the text's opening and breaks off
-    with an ellipsis: its words come again, in full, further down."""
+    with an ellipsis: its words come again, in full, in the lines below it."""
     if "…" not in text and not ("." in text and "..." in text):
         return text
-    squeezed: str | None = None
     drop: list[tuple[int, int]] = []
     for m in _TEASER.finditer(text):
         key = _SPACES.sub("", m.group("body"))[:_TEASER_KEY]
-        if len(key) < _TEASER_KEY:
-            continue
-        if squeezed is None:
-            squeezed = _SPACES.sub("", text)
-        first = squeezed.find(key)
-        if first >= 0 and squeezed.find(key, first + len(key)) >= 0:
+        if len(key) >= _TEASER_KEY and key in _SPACES.sub("", text[m.end():]):
             drop.append(m.span())
     for start, end in reversed(drop):
         text = text[:start] + text[end:]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..fields import FIELD_ANYWHERE, LABELS, SPEAKER_LINE, WEB_FIELD, has_field
+from ..fields import FIELD_ANYWHERE, LABELS, SPEAKER_LINE, WEB_FIELD, disclosure_row, has_field
 from ..model import Block
 from .lines import BYLINE, DATE, DATE_NUMERIC, ORG_SUFFIX, TITLE_WIDTH, Line, iso_date
 
@@ -155,7 +155,12 @@ def read_web_fields(line: Line, head: Head) -> None:
 
 
 def read_labelled_fields(line: Line, head: Head) -> None:
-    """``发布时间：2020-03-01 来源：某某网 作者：某某``: one or several fields on a line."""
+    """``发布时间：2020-03-01 来源：某某网 作者：某某``: one or several fields on a line; or a
+    disclosure table's row without colons (索引号 … 生成日期 …)."""
+    if (row := disclosure_row(line.text)) is not None:
+        for label, value in row:
+            _store(label, value, head)
+        return
     matches = list(FIELD_ANYWHERE.finditer(line.text))
     if matches and (date := iso_date(line.text[:matches[0].start()].strip())):
         head.set("page_date", date)  # 2014-03-14   来源：…: the date the page printed before its labels

@@ -173,3 +173,21 @@ def test_a_sites_name_under_the_title_is_the_source():
 def test_a_subtitle_that_ends_in_a_word_like_a_sites_is_no_source():
     doc = _doc("关于加强网络安全的通知\n——建设清朗网络空间\n")
     assert doc.meta.source is None
+
+
+def test_a_disclosure_tables_rows_without_colons_are_fields():
+    from publisher.fields import disclosure_row
+
+    assert disclosure_row("索引号 014046317/2023-04570 生成日期 2023-11-21 公开日期 2023-11-21") == [
+        ("索引号", "014046317/2023-04570"), ("生成日期", "2023-11-21"), ("公开日期", "2023-11-21")]
+    doc = _doc("市政府关于表彰见义勇为先进的决定\n索引号 014046317/2023-04570 生成日期 2023-11-21\n"
+               "文件编号 宜政发〔2023〕158号 公开时限 长期公开\n关键词 决定,公开,政府网站 分类词 文秘工作\n")
+    assert doc.meta.keywords == ("决定", "公开", "政府网站") and doc.meta.number == "宜政发〔2023〕158号"
+    assert not [b for b in doc.blocks if "索引号" in b.text or "公开时限" in b.text]
+
+
+def test_a_sentence_that_starts_with_a_label_word_is_no_row():
+    from publisher.fields import disclosure_row
+
+    assert disclosure_row("关键词是落实，文号按规定编排。") is None  # one label only
+    assert disclosure_row("索引号：014046317 生成日期：2023-11-21") is None  # a labelled field line
