@@ -75,11 +75,20 @@ def remove_leading_counters(text: str) -> str:
     return "\n".join(lines[len(drop) and drop[-1] + 1:]) if drop else text
 
 
+#: A page counter glued into text that lost its line breaks (第1页共5页区政府…): both parts, so
+#: that a sentence's 第3页 stays.
+_PAGE_COUNTER_IN_TEXT = re.compile(
+    rf"第[ \u3000]*[{_DIGITS}]{{1,4}}[ \u3000]*页[ \u3000]*[,，/]?[ \u3000]*共[ \u3000]*[{_DIGITS}]{{1,4}}[ \u3000]*页")
+
+
 def remove_page_numbers(text: str) -> str:
-    """Lines that are only a page number: ``- 3 -``, ``—3—``, ``第3页 共9页``, ``3/9``.
+    """Lines that are only a page number: ``- 3 -``, ``—3—``, ``第3页 共9页``, ``3/9``; and a
+    page counter (第1页共5页) inside a line of text that lost its line breaks.
 
     A bare number on its own line is a page number only next to a page break.
     """
+    if "页" in text and "共" in text:
+        text = _PAGE_COUNTER_IN_TEXT.sub("", text)
     lines = text.split("\n")
     found = _page_number_lines(lines)
     if found:

@@ -112,3 +112,9 @@ def test_page_number_lines_found_among_the_lines_of_their_characters_are_what_th
     found = residue._page_number_lines(lines)
     assert [("" if i in found else line) for i, line in enumerate(lines)] == expected
     assert all(lines[i] for i in found)
+
+
+def test_a_page_counter_glued_into_flattened_text_goes_and_a_page_named_in_a_sentence_stays():
+    assert remove_page_numbers("第1页共5页区政府班子换届工作报告各位领导：本届政府班子任职以来，已届满。") == \
+        "区政府班子换届工作报告各位领导：本届政府班子任职以来，已届满。"
+    assert remove_page_numbers("详见附件第3页。全书共9页，另附表格。") == "详见附件第3页。全书共9页，另附表格。"
