@@ -74,7 +74,8 @@ DISCLOSURE_LABELS = (
     "主题（一）", "主题（二）", "主题(一)", "主题(二)",
 )
 _DISCLOSURE = re.compile("|".join(sorted(map(re.escape, DISCLOSURE_LABELS), key=len, reverse=True)))
-_DISCLOSURE_STARTS = frozenset(label[0] for label in DISCLOSURE_LABELS)
+# Every line is asked (has_field): its first two characters answer for most.
+_DISCLOSURE_STARTS = frozenset(label[:2] for label in DISCLOSURE_LABELS)
 _DISCLOSURE_ROW_MAX = 160  # characters
 
 _LABEL_ALT = "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True))
@@ -89,7 +90,7 @@ WEB_FIELD = re.compile(r"(?P<label>本文关键词|本文简介|本文内容)[:�
 def disclosure_row(line: str) -> list[tuple[str, str]] | None:
     """The (label, value) pairs of a disclosure table's row pasted without colons, or None."""
     stripped = line.strip()
-    if stripped[:1] not in _DISCLOSURE_STARTS or len(stripped) > _DISCLOSURE_ROW_MAX or stripped[-1:] in "。！？!?":
+    if stripped[:2] not in _DISCLOSURE_STARTS or len(stripped) > _DISCLOSURE_ROW_MAX or stripped[-1:] in "。！？!?":
         return None  # (a sentence that names two labels is no row)
     first = _DISCLOSURE.match(stripped)
     if first is None or stripped[first.end():first.end() + 1] in ("：", ":"):

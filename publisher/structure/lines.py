@@ -75,9 +75,12 @@ class Line:
 
     #: Its numbering marker, found when the line is made: every rule asks (cheaply, by the first character).
     marker: Marker | None = field(init=False, repr=False, compare=False)
+    #: Is it a labelled metadata line: asked of every line several times, answered once.
+    is_field: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.marker = match_marker(self.text)
+        self.is_field = self.web_field or starts_with_field(self.text)
 
     @classmethod
     def alone(cls, text: str, blank_before: bool = True, number: int = 0) -> Line:
@@ -100,10 +103,6 @@ class Line:
     def has_sentence_end(self) -> bool:
         """Does a sentence end anywhere in the line (。！？ inside or at the end)?"""
         return _SENTENCE_END_RE.search(self.text) is not None
-
-    @property
-    def is_field(self) -> bool:
-        return self.web_field or starts_with_field(self.text)
 
     @property
     def is_addressee(self) -> bool:
