@@ -94,11 +94,11 @@ _RULES: tuple[tuple[str, Rule], ...] = (
     ("remove_word_bookmarks", _plain(remove_word_bookmarks)),
     ("remove_running_headers", _plain(remove_running_headers)),  # reads the page numbers: before them
     ("remove_page_numbers", _plain(remove_page_numbers)),
-    ("remove_leading_counters", _plain(remove_leading_counters)),
     ("remove_shared_boilerplate", lambda text, options: remove_shared_boilerplate(text, options.boilerplate)),
     ("remove_page_breaks", _plain(remove_page_breaks)),
     ("decode_html_entities", _plain(decode_html_entities)),  # lines as lines: after page breaks
     ("remove_markup_leaks", _plain(remove_markup_leaks)),  # after entities: &lt;p&gt; is a tag too
+    ("remove_leading_counters", _plain(remove_leading_counters)),  # after entities: 0&nbsp;0 is two numbers
     ("remove_web_boilerplate", _plain(remove_web_boilerplate)),
     ("remove_breadcrumbs", _plain(remove_breadcrumbs)),
     ("remove_toolbars", _plain(remove_toolbars)),
