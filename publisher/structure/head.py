@@ -199,6 +199,10 @@ def read_name_or_date(line: Line, head: Head) -> bool:
 
 
 _LONE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+#: A rule's promulgation lines under its title: 2019年4月20日 中华人民共和国国务院令第713号公布,
+#: 2019年9月1日 施行, （2018年修订）.
+_PROMULGATION = re.compile(r"^[（(]?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。！？]{0,50}?"
+                           r"(?:公布|发布|施行|通过|修订|修正|印发)[）)]?$")
 #: A site's name alone on a line (三味园范文网, 中国政府网): where the page came from.
 _SITE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:网|网站|在线)")
 _LABEL_ONLY = re.compile(r"[:：][ \u3000]*$")
@@ -287,6 +291,9 @@ def read_under_title(lines: list[Line], start: int, head: Head) -> tuple[int, li
             head.set("date", iso_date(line.text))
             subtitles.append(line.text)
             speech = True
+        elif _PROMULGATION.match(line.text):
+            head.set("date", iso_date(line.text))  # the first, when it was issued, is the document's
+            subtitles.append(line.text)
         elif head.title and head.title.endswith(line.text) and line.width >= 8:
             subtitles.append(line.text)  # the page repeats the document's own title: kept as text
         elif FIELD_ANYWHERE.search(line.text) and not has_field(line.text) and not line.has_sentence_end \

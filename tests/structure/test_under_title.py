@@ -191,3 +191,10 @@ def test_a_sentence_that_starts_with_a_label_word_is_no_row():
 
     assert disclosure_row("关键词是落实，文号按规定编排。") is None  # one label only
     assert disclosure_row("索引号：014046317 生成日期：2023-11-21") is None  # a labelled field line
+
+
+def test_a_rules_promulgation_lines_give_its_date_and_stay_text():
+    (doc,) = structure(clean("重大行政决策程序暂行条例\n2019年4月20日 中华人民共和国国务院令第713号公布\n2019年9月1日 施行\n"
+                             "第一章 总则\n第一条 为了健全科学、民主、依法决策机制，制定本条例。\n第二条 本条例适用于重大行政决策。\n"))
+    assert doc.meta.date == "2019-04-20"
+    assert [b.text for b in doc.blocks[:2]] == ["2019年4月20日中华人民共和国国务院令第713号公布", "2019年9月1日施行"]
