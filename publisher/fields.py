@@ -75,7 +75,7 @@ DISCLOSURE_LABELS = (
 )
 _DISCLOSURE = re.compile("|".join(sorted(map(re.escape, DISCLOSURE_LABELS), key=len, reverse=True)))
 # Every line is asked (has_field): its first two characters answer for most.
-_DISCLOSURE_STARTS = frozenset(label[:2] for label in DISCLOSURE_LABELS)
+_DISCLOSURE_PREFIXES = frozenset(label[:2] for label in DISCLOSURE_LABELS)
 _DISCLOSURE_ROW_MAX = 160  # characters
 
 _LABEL_ALT = "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True))
@@ -90,7 +90,7 @@ WEB_FIELD = re.compile(r"(?P<label>本文关键词|本文简介|本文内容)[:�
 def disclosure_row(line: str) -> list[tuple[str, str]] | None:
     """The (label, value) pairs of a disclosure table's row pasted without colons, or None."""
     stripped = line.strip()
-    if stripped[:2] not in _DISCLOSURE_STARTS or len(stripped) > _DISCLOSURE_ROW_MAX or stripped[-1:] in "。！？!?":
+    if stripped[:2] not in _DISCLOSURE_PREFIXES or len(stripped) > _DISCLOSURE_ROW_MAX or stripped[-1:] in "。！？!?":
         return None  # (a sentence that names two labels is no row)
     first = _DISCLOSURE.match(stripped)
     if first is None or stripped[first.end():first.end() + 1] in ("：", ":"):
@@ -122,6 +122,13 @@ def starts_with_field(line: str) -> bool:
     if date:  # cleaning takes the space out between the date and the label
         return FIELD_ANYWHERE.match(stripped, date.end()) is not None
     return FIELD.match(stripped) is not None or disclosure_row(stripped) is not None
+
+#: How the name of an organ ends (the structure stage reads signatures and addressees by it,
+#: cleaning keeps a signature out of shared boilerplate) (国务院办公厅, 市档案局, 某某集团).
+ORG_SUFFIX = re.compile(
+    r"(?:委员会|工作委员会|人民政府|政府|办公室|办公厅|党委|党组|支部|总支|委|局|厅|部|院|署|处|科|室|中心|协会|学会|"
+    r"联合会|总会|公司|集团|大学|学院|学校|研究所|研究院|编辑部|报社)$"
+)
 
 #: ``篇2:标题``: the line a web compilation puts before each article after the first.
 SEPARATOR = re.compile(r"^篇\s*\d{1,3}\s*[:：]")

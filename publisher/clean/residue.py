@@ -71,8 +71,8 @@ def remove_leading_counters(text: str) -> str:
     k = 0
     while k < len(lines) and (not lines[k].strip() or _COUNTERS_LINE.fullmatch(lines[k])):
         k += 1
-    drop = [i for i in range(k) if lines[i].strip()]
-    return "\n".join(lines[len(drop) and drop[-1] + 1:]) if drop else text
+    last = max((i for i in range(k) if lines[i].strip()), default=None)
+    return text if last is None else "\n".join(lines[last + 1:])
 
 
 #: A page counter glued into text that lost its line breaks (第1页共5页区政府…): both parts, so

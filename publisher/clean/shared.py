@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from ..fields import ORG_SUFFIX
 from ..numbering import match_marker
 
 EDGE_LINES = 12  # the lines at each end of a file where a template stands
@@ -24,11 +25,10 @@ _LONGEST = 60  # characters
 _SIGNATURE_LONGEST = 20  # characters of an organ's name alone on a line
 _ENDS = "。！？!?；;：:，,、"
 _DATE = re.compile(r"(?:19|20)\d{2}\s*[年./-]")
-_ORGAN = re.compile(r"(?:委员会|人民政府|政府|办公室|办公厅|党委|党组|委|局|厅|部|院|署|处|科|室|中心|公司|集团)$")
 
 
 def _candidate(line: str) -> bool:
-    signature = len(line) <= _SIGNATURE_LONGEST and " " not in line and _ORGAN.search(line) is not None
+    signature = len(line) <= _SIGNATURE_LONGEST and " " not in line and ORG_SUFFIX.search(line) is not None
     return (len(line) <= _LONGEST and line[-1] not in _ENDS and match_marker(line) is None
             and _DATE.search(line) is None and not signature)
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..fields import FIELD_ANYWHERE, LABELS, SPEAKER_LINE, WEB_FIELD, disclosure_row, has_field
+from ..fields import FIELD_ANYWHERE, LABELS, ORG_SUFFIX, SPEAKER_LINE, WEB_FIELD, disclosure_row, has_field
 from ..model import Block
-from .lines import BYLINE, DATE, DATE_NUMERIC, ORG_SUFFIX, TITLE_WIDTH, Line, iso_date
+from .lines import BYLINE, DATE, DATE_NUMERIC, TITLE_WIDTH, Line, iso_date
 
 #: What a title of a speech, report or bulletin ends with.
 TITLE_ENDING = re.compile(
     r"(?:讲话|讲话稿|讲稿|讲话摘要|讲话要点|发言|发言稿|致辞|贺词|报告|工作报告|摘要|通知|意见|决定|办法|方案|规定|条例|细则|"
     r"总结|纪要|简报|通报|公告|通告|倡议书?|贺信|的信|主持词|述职|汇报|答卷人|新篇章|讲评)[）)]?$"
 )
-_ORG_SUFFIX = ORG_SUFFIX
 _ISSUER_VERBS = re.compile(r"(?:编发|印发|编印|主办|编|发)$")
 _SPEAKER_IN_TITLE = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?在.{2,80}(?:上|中|时)的(?:讲话|发言|致辞|报告|总结讲话|主持词)")
@@ -92,7 +91,7 @@ def is_label_before_title(lines: list[Line], i: int) -> bool:
         return False
     # The organ that issues it (国务院办公厅 / 关于…的通知) and a first part that stops on a
     # word that needs the rest (…关于 / 进一步…) begin the title.
-    if _ORG_SUFFIX.search(line.text) or line.text.endswith(_TITLE_GLUE):
+    if ORG_SUFFIX.search(line.text) or line.text.endswith(_TITLE_GLUE):
         return False
     nxt = lines[i + 1]
     # 关于… under a word or two may go on from them (中共某某市委 / 关于…); a slogan or a number does not.
@@ -103,7 +102,7 @@ def is_label_before_title(lines: list[Line], i: int) -> bool:
 
 def is_organ(text: str) -> bool:
     """Does the text end as the name of an organ does (…人民政府, …办公室, …局)?"""
-    return _ORG_SUFFIX.search(text) is not None
+    return ORG_SUFFIX.search(text) is not None
 
 
 def _alike_from_start(a: str, b: str) -> int:
@@ -114,7 +113,7 @@ def _alike_from_start(a: str, b: str) -> int:
 def is_header_line(line: Line) -> bool:
     """A bulletin or letterhead line: an issuer and a date (…编发 2019年1月17日), no sentence."""
     return line.fits(90) and not line.has_sentence_end and iso_date(line.text) is not None and (
-        line.is_date or bool(_ORG_SUFFIX.search(_issuer_part(line.text) or ""))
+        line.is_date or bool(ORG_SUFFIX.search(_issuer_part(line.text) or ""))
     )
 
 
@@ -129,7 +128,7 @@ def _issuer_part(text: str) -> str | None:
 def read_header(line: Line, head: Head) -> None:
     head.set("date", iso_date(line.text))
     issuer = _issuer_part(line.text)
-    if issuer and _ORG_SUFFIX.search(issuer):
+    if issuer and ORG_SUFFIX.search(issuer):
         head.set("issuer", issuer)
 
 
@@ -139,7 +138,7 @@ def issuer_from_signature(tail: list[Block]) -> str | None:
     A person's name signs a speech or a letter: it is no issuer.
     """
     signature = next((b.text for b in tail if b.type == "signature"), None)
-    if signature and " " not in signature and _ORG_SUFFIX.search(signature) and len(signature) >= 3:
+    if signature and " " not in signature and ORG_SUFFIX.search(signature) and len(signature) >= 3:
         return signature
     return None
 

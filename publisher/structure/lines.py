@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..clean.chars import SENTENCE_END, display_width
-from ..fields import WEB_FIELD, starts_with_field
+from ..fields import ORG_SUFFIX, WEB_FIELD, starts_with_field
 from ..numbering import Marker, match_marker
 
 #: Longest line (in columns, CJK = 2) that can be a title or a standalone heading.
@@ -35,11 +35,6 @@ _DATE_LINE = re.compile(
     rf"|{DATE_HAN.pattern})\s*[）)]?$")
 #: 附件1 alone on a line, over the attachment it begins (not 附件：1.…, the list of them).
 _ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}[：:]?$")
-#: How the name of an organ ends (国务院办公厅, 市档案局, 某某集团).
-ORG_SUFFIX = re.compile(
-    r"(?:委员会|工作委员会|人民政府|政府|办公室|办公厅|党委|党组|支部|总支|委|局|厅|部|院|署|处|科|室|中心|协会|学会|"
-    r"联合会|总会|公司|集团|大学|学院|学校|研究所|研究院|编辑部|报社)$"
-)
 #: The addressees of an official document (主送机关), before the colon: organs, and 各… in a
 #: list (各省、自治区、直辖市人民政府，国务院各部委、各直属机构：; 市档案局：; 局机关各处室、各事业单位：).
 _ADDRESSEE = re.compile(r"^(?P<names>[^。！？：:]{2,110})[：:]$")
